@@ -1,0 +1,54 @@
+/**
+ * What a LAPACK algorithm needs from the machine it runs on: the BLAS of its precision, the
+ * precision's constants, and workspace. The algorithms are written once against this context, so
+ * the TypeScript backend and the WebAssembly backend run the same code on their own kernels and
+ * their own memory.
+ *
+ * @module
+ */
+import type { Blas, FloatArray, Precision } from '@polyblas/contract';
+
+/**
+ * A workspace: `data[offset .. offset + length - 1]` belongs to the caller until the top-level
+ * routine returns.
+ *
+ * @example
+ * ```ts
+ * import type { Work } from '@polyblas/backend-js';
+ * const w: Work<Float64Array> = { data: new Float64Array(8), offset: 0 };
+ * ```
+ */
+export interface Work<T extends FloatArray> {
+  readonly data: T;
+  readonly offset: number;
+}
+
+/**
+ * The environment of a LAPACK algorithm.
+ *
+ * Workspace rules: an algorithm asks for workspace with {@link LapackContext.work}, once per
+ * top-level call where it can (not inside loops), and never frees it: the caller of the top-level
+ * routine releases everything at once. Workspace may live in memory that is not a fresh
+ * TypedArray (a WebAssembly heap), so always use `data` together with `offset`.
+ *
+ * @example
+ * ```ts
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * const ctx = createLapackContext('d');
+ * const w = ctx.work(16); // zero-filled Float64Array workspace
+ * ```
+ */
+export interface LapackContext<T extends FloatArray> {
+  /** `'d'` or `'s'`. */
+  readonly precision: Precision;
+  /** The BLAS of this precision. */
+  readonly blas: Blas<T>;
+  /** Unit roundoff, LAPACK's `lamch('E')`: 2⁻⁵³ for d, 2⁻²⁴ for s. */
+  readonly eps: number;
+  /** Safe minimum, LAPACK's `lamch('S')`: the smallest x with 1/x finite. */
+  readonly safmin: number;
+  /** A zero-filled floating-point workspace of `n` elements. */
+  work(n: number): Work<T>;
+  /** A zero-filled integer workspace of `n` elements (always a plain Int32Array). */
+  iwork(n: number): Int32Array;
+}
