@@ -3,9 +3,9 @@
  *
  * @module
  */
-import type { Blas, BlasRoutine } from './blas.js';
-import type { Kernels, KernelName } from './backend.js';
-import type { Lapack, LapackRoutine } from './lapack.js';
+import type { Blas, BlasKernels, BlasRoutine } from './blas.js';
+import type { KernelName } from './backend.js';
+import type { Lapack, LapackKernels, LapackRoutine } from './lapack.js';
 import type { ArrayOf, Precision } from './types.js';
 
 /**
@@ -75,9 +75,9 @@ export const KERNEL_NAMES: readonly KernelName[] = (['d', 's'] as const).flatMap
  * blas.nrm2(2, new Float32Array([3, 4]), 1, 0); // 5
  * ```
  */
-export function blasOf<P extends Precision>(kernels: Kernels, precision: P): Blas<ArrayOf<P>> {
+export function blasOf<P extends Precision>(kernels: BlasKernels, precision: P): Blas<ArrayOf<P>> {
   const view: Record<string, unknown> = {};
-  for (const r of BLAS_ROUTINES) view[r] = kernels[kernelName(precision, r)];
+  for (const r of BLAS_ROUTINES) view[r] = kernels[kernelName(precision, r) as keyof BlasKernels];
   return view as unknown as Blas<ArrayOf<P>>;
 }
 
@@ -92,8 +92,8 @@ export function blasOf<P extends Precision>(kernels: Kernels, precision: P): Bla
  * // lapack.getrf(n, n, a, n, 0, ipiv, 0)
  * ```
  */
-export function lapackOf<P extends Precision>(kernels: Kernels, precision: P): Lapack<ArrayOf<P>> {
+export function lapackOf<P extends Precision>(kernels: LapackKernels, precision: P): Lapack<ArrayOf<P>> {
   const view: Record<string, unknown> = {};
-  for (const r of LAPACK_ROUTINES) view[r] = kernels[kernelName(precision, r)];
+  for (const r of LAPACK_ROUTINES) view[r] = kernels[kernelName(precision, r) as keyof LapackKernels];
   return view as unknown as Lapack<ArrayOf<P>>;
 }

@@ -6,7 +6,8 @@
  *
  * @module
  */
-import type { Blas, FloatArray, Precision } from '@polyblas/contract';
+import { blasOf, type ArrayOf, type Blas, type FloatArray, type Precision } from '@polyblas/contract';
+import { blasKernels } from '../blas/index.js';
 
 /**
  * A workspace: `data[offset .. offset + length - 1]` belongs to the caller until the top-level
@@ -51,4 +52,31 @@ export interface LapackContext<T extends FloatArray> {
   work(n: number): Work<T>;
   /** A zero-filled integer workspace of `n` elements (always a plain Int32Array). */
   iwork(n: number): Int32Array;
+}
+
+/**
+ * A context over ordinary TypedArrays: workspace is freshly allocated and left to the garbage
+ * collector. `blas` defaults to this package's TypeScript BLAS; another backend passes its own
+ * kernels to run the same LAPACK algorithms on them.
+ *
+ * @example
+ * ```ts
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * const ctx = createLapackContext('s');
+ * ctx.eps; // 2 ** -24
+ * ```
+ */
+export function createLapackContext<P extends Precision>(
+  precision: P,
+  blas: Blas<ArrayOf<P>> = blasOf(blasKernels, precision),
+): LapackContext<ArrayOf<P>> {
+  const Ctor = (precision === 'd' ? Float64Array : Float32Array) as unknown as new (n: number) => ArrayOf<P>;
+  return {
+    precision,
+    blas,
+    eps: precision === 'd' ? 2 ** -53 : 2 ** -24,
+    safmin: precision === 'd' ? 2 ** -1022 : 2 ** -126,
+    work: (n) => ({ data: new Ctor(Math.max(0, n)), offset: 0 }),
+    iwork: (n) => new Int32Array(Math.max(0, n)),
+  };
 }
