@@ -1,0 +1,85 @@
+/**
+ * Plane rotation generation.
+ *
+ * @module
+ */
+
+/**
+ * A plane rotation [c s; −s c] and the value r it produces: c·f + s·g = r, −s·f + c·g = 0.
+ *
+ * @example
+ * ```ts
+ * import { givens, type Givens } from './lartg.js';
+ * const rot: Givens = givens(); // { c: 1, s: 0, r: 0 }
+ * ```
+ */
+export interface Givens {
+  c: number;
+  s: number;
+  r: number;
+}
+
+/**
+ * A fresh rotation record for {@link lartg} to fill (allocate once, reuse in loops).
+ *
+ * @example
+ * ```ts
+ * import { givens, lartg } from './lartg.js';
+ * const rot = givens();
+ * lartg(3, 4, rot); // rot = { c: 0.6, s: 0.8, r: 5 }
+ * ```
+ */
+export function givens(): Givens {
+  return { c: 1, s: 0, r: 0 };
+}
+
+// Outside [ROOT_MIN, ROOT_MAX] the squares f², g² could underflow or overflow in double.
+const ROOT_MIN = Math.sqrt(2 ** -1022);
+const ROOT_MAX = Math.sqrt(2 ** 1023) / 2;
+
+/**
+ * `lartg`: generates the plane rotation with c·f + s·g = r and −s·f + c·g = 0, writing c, s, r
+ * into `out`. Conventions (LAPACK 3.10): c ≥ 0; r has the sign of f when f ≠ 0; g = 0 gives
+ * (1, 0, f); f = 0 gives (0, sign(g), |g|). Arithmetic is in double and avoids overflow and
+ * harmful underflow by scaling only when f or g is far from 1.
+ *
+ * @example
+ * ```ts
+ * import { givens, lartg } from './lartg.js';
+ * const rot = givens();
+ * lartg(-3, 4, rot); // rot = { c: 0.6, s: -0.8, r: -5 }
+ * ```
+ */
+export function lartg(f: number, g: number, out: Givens): void {
+  if (g === 0) {
+    out.c = 1;
+    out.s = 0;
+    out.r = f;
+    return;
+  }
+  if (f === 0) {
+    out.c = 0;
+    out.s = g > 0 ? 1 : -1;
+    out.r = Math.abs(g);
+    return;
+  }
+  const af = Math.abs(f);
+  const ag = Math.abs(g);
+  if (af > ROOT_MIN && af < ROOT_MAX && ag > ROOT_MIN && ag < ROOT_MAX) {
+    const d = Math.sqrt(f * f + g * g);
+    out.c = af / d;
+    const r = f > 0 ? d : -d;
+    out.s = g / r;
+    out.r = r;
+    return;
+  }
+  // Scale by the larger magnitude so the sum of squares is between 1 and 2.
+  const u = Math.max(af, ag);
+  const fs = f / u;
+  const gs = g / u;
+  const d = Math.sqrt(fs * fs + gs * gs);
+  out.c = Math.abs(fs) / d;
+  const rs = f > 0 ? d : -d;
+  out.s = gs / rs;
+  out.r = rs * u;
+}
