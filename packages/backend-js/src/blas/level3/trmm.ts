@@ -1,0 +1,123 @@
+/**
+ * Level 3: triangular matrix multiply.
+ *
+ * @module
+ */
+import type { Diag, FloatArray, Side, Trans, Uplo } from '@polyblas/contract';
+import { gemm } from './gemm.js';
+
+/** Triangles up to this order are multiplied by plain loops; larger ones split in two. */
+const BLOCK = 32;
+
+/**
+ * `trmm`: B ← α·op(A)·B (side `'L'`, A M×M) or B ← α·B·op(A) (side `'R'`, A N×N), with A
+ * triangular and B M×N overwritten. When α is 0, B is set to zero without being read.
+ *
+ * As in `trsm`, every case becomes B ← α·T·B from the left (a right-side product is the
+ * left-side product of Bᵀ), and the triangle splits recursively into two half-size products and
+ * one `gemm` for the coupling block.
+ *
+ * @example
+ * ```ts
+ * import { trmm } from '@polyblas/backend-js';
+ * const A = new Float64Array([2, 1, 0, 4]), B = new Float64Array([1, 1]);
+ * trmm('L', 'U', 'N', 'N', 2, 1, 1, A, 2, 1, 0, B, 1, 1, 0); // B = [3, 4]
+ * ```
+ */
+export function trmm<T extends FloatArray>(
+  side: Side, uplo: Uplo, transA: Trans, diag: Diag, M: number, N: number, alpha: number,
+  A: T, strideA1: number, strideA2: number, offsetA: number,
+  B: T, strideB1: number, strideB2: number, offsetB: number,
+): void {
+  if (M <= 0 || N <= 0) return;
+  if (alpha === 0) {
+    for (let j = 0; j < N; j++) for (let i = 0; i < M; i++) B[offsetB + i * strideB1 + j * strideB2] = 0;
+    return;
+  }
+  const unit = diag === 'U';
+  if (side === 'L') {
+    const t1 = transA === 'N' ? strideA1 : strideA2;
+    const t2 = transA === 'N' ? strideA2 : strideA1;
+    const lower = (uplo === 'L') === (transA === 'N');
+    multiplyLeft(lower, unit, M, N, alpha, A, t1, t2, offsetA, B, strideB1, strideB2, offsetB);
+  } else {
+    // B·op(A) = (op(A)ᵀ·Bᵀ)ᵀ.
+    const t1 = transA === 'N' ? strideA2 : strideA1;
+    const t2 = transA === 'N' ? strideA1 : strideA2;
+    const lower = (uplo === 'L') === (transA === 'T');
+    multiplyLeft(lower, unit, N, M, alpha, A, t1, t2, offsetA, B, strideB2, strideB1, offsetB);
+  }
+}
+
+/** B ← α·T·B with T m×m triangular (strides t1, t2) and B m×n. */
+function multiplyLeft<T extends FloatArray>(
+  lower: boolean, unit: boolean, m: number, n: number, alpha: number,
+  A: T, t1: number, t2: number, oa: number,
+  B: T, b1: number, b2: number, ob: number,
+): void {
+  if (m <= BLOCK) {
+    multiplySmall(lower, unit, m, n, alpha, A, t1, t2, oa, B, b1, b2, ob);
+    return;
+  }
+  const m1 = BLOCK * Math.ceil(m / BLOCK / 2);
+  const m2 = m - m1;
+  if (lower) {
+    // [T11 0; T21 T22]: B2 ← α(T22·B2 + T21·B1) needs the old B1, so it goes first.
+    multiplyLeft(lower, unit, m2, n, alpha, A, t1, t2, oa + m1 * (t1 + t2), B, b1, b2, ob + m1 * b1);
+    gemm('N', 'N', m2, n, m1, alpha, A, t1, t2, oa + m1 * t1, B, b1, b2, ob, 1, B, b1, b2, ob + m1 * b1);
+    multiplyLeft(lower, unit, m1, n, alpha, A, t1, t2, oa, B, b1, b2, ob);
+  } else {
+    // [T11 T12; 0 T22]: B1 ← α(T11·B1 + T12·B2) needs the old B2, so it goes first.
+    multiplyLeft(lower, unit, m1, n, alpha, A, t1, t2, oa, B, b1, b2, ob);
+    gemm('N', 'N', m1, n, m2, alpha, A, t1, t2, oa + m1 * t2, B, b1, b2, ob + m1 * b1, 1, B, b1, b2, ob);
+    multiplyLeft(lower, unit, m2, n, alpha, A, t1, t2, oa + m1 * (t1 + t2), B, b1, b2, ob + m1 * b1);
+  }
+}
+
+/** Plain loops for a small triangle, by columns of B or by rows, whichever is contiguous. */
+function multiplySmall<T extends FloatArray>(
+  lower: boolean, unit: boolean, m: number, n: number, alpha: number,
+  A: T, t1: number, t2: number, oa: number,
+  B: T, b1: number, b2: number, ob: number,
+): void {
+  const td = t1 + t2;
+  if (Math.abs(b1) <= Math.abs(b2)) {
+    for (let j = 0; j < n; j++) {
+      const col = ob + j * b2;
+      // Each bₖ spreads into the rows it reaches before being overwritten itself.
+      for (let step = 0; step < m; step++) {
+        const k = lower ? m - 1 - step : step;
+        const kb = col + k * b1;
+        const t = alpha * B[kb];
+        if (t !== 0) {
+          if (lower) {
+            let ia = oa + k * td + t1;
+            let ib = kb + b1;
+            for (let i = k + 1; i < m; i++, ia += t1, ib += b1) B[ib] += t * A[ia];
+          } else {
+            let ia = oa + k * t2;
+            let ib = col;
+            for (let i = 0; i < k; i++, ia += t1, ib += b1) B[ib] += t * A[ia];
+          }
+        }
+        B[kb] = unit ? t : t * A[oa + k * td];
+      }
+    }
+    return;
+  }
+  // Rows of B are contiguous: row i ← α(tᵢᵢ·row i + Σₖ tᵢₖ·row k) over rows k not yet overwritten.
+  for (let step = 0; step < m; step++) {
+    const i = lower ? m - 1 - step : step;
+    const row = ob + i * b1;
+    const d = unit ? alpha : alpha * A[oa + i * td];
+    if (d !== 1) for (let j = 0, ib = row; j < n; j++, ib += b2) B[ib] *= d;
+    const kFrom = lower ? 0 : i + 1;
+    const kTo = lower ? i : m;
+    for (let k = kFrom; k < kTo; k++) {
+      const t = alpha * A[oa + i * t1 + k * t2];
+      if (t === 0) continue;
+      const rowK = ob + k * b1;
+      for (let j = 0, ib = row, kb = rowK; j < n; j++, ib += b2, kb += b2) B[ib] += t * B[kb];
+    }
+  }
+}
