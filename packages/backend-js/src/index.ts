@@ -16,9 +16,11 @@
 import type { Backend, Kernels } from '@polyblas/contract';
 import { blasKernels } from './blas/index.js';
 import { lapackKernels } from './lapack/index.js';
+import { VERSION } from './version.js';
 
 export { blasKernels } from './blas/index.js';
 export { createLapackKernels, lapackKernels } from './lapack/index.js';
+export { VERSION } from './version.js';
 export { createLapackContext, type LapackContext, type Work } from './lapack/context.js';
 
 /**
@@ -44,6 +46,6 @@ export const referenceKernels: Kernels = { ...blasKernels, ...lapackKernels };
 export const jsBackend: Backend = {
   name: 'js',
   kernels: referenceKernels,
-  info: () => ({ library: 'polyblas (TypeScript)', version: '0.1.0', threads: 1, simd: 'none', integerWidth: 32 }),
+  info: () => ({ library: 'polyblas (TypeScript)', version: VERSION, threads: 1, simd: 'none', integerWidth: 32 }),
   getNumThreads: () => 1,
 };
