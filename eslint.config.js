@@ -17,6 +17,12 @@ export default tseslint.config(
     },
   },
   {
+    // The library runs in browsers too: only the command and the test helpers may use Node modules.
+    files: ['packages/core/src/**/*.ts', 'packages/backend-js/src/**/*.ts', 'packages/contract/src/**/*.ts'],
+    ignores: ['packages/core/src/cli.ts', 'packages/core/src/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'module', 'url'], message: 'core and the TypeScript backend must run in browsers: no Node-only modules.' }] }] },
+  },
+  {
     files: ['**/*.test.ts', '**/scripts/**', '**/bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
