@@ -1,0 +1,448 @@
+/**
+ * Singular values and vectors of a bidiagonal matrix by implicit-shift QR.
+ *
+ * @module
+ */
+import type { FloatArray } from '@polyblas/contract';
+import { las2, type SingularPair } from './las2.js';
+import { givens, lartg } from './lartg.js';
+import { lasv2, type Svd2 } from './lasv2.js';
+
+/** Sweeps allowed per singular value, on average, before giving up (LAPACK's MAXITR). */
+const MAX_SWEEPS_PER_VALUE = 6;
+
+/**
+ * Applies a chain of plane rotations to consecutive rows of the column-major matrix W (`cols`
+ * columns): for k = 0 .. count−1, rows (first+k, first+k+1) ← [c s; −s c]·(rows). Columns are
+ * independent, so the chain runs down each column with the rotated value carried in a register
+ * (one load and one store per element and rotation); four columns go together because each
+ * chain is a serial dependence and the processor can overlap four of them.
+ */
+function rotateRowsForward(
+  W: FloatArray, ld: number, offset: number, cols: number, first: number, count: number,
+  c: Float64Array, s: Float64Array,
+): void {
+  let j = 0;
+  for (; j + 4 <= cols; j += 4) {
+    const p0 = offset + first + j * ld;
+    const p1 = p0 + ld;
+    const p2 = p1 + ld;
+    const p3 = p2 + ld;
+    let a0 = W[p0];
+    let a1 = W[p1];
+    let a2 = W[p2];
+    let a3 = W[p3];
+    for (let k = 0; k < count; k++) {
+      const ck = c[k];
+      const sk = s[k];
+      const y0 = W[p0 + k + 1];
+      const y1 = W[p1 + k + 1];
+      const y2 = W[p2 + k + 1];
+      const y3 = W[p3 + k + 1];
+      W[p0 + k] = ck * a0 + sk * y0;
+      a0 = ck * y0 - sk * a0;
+      W[p1 + k] = ck * a1 + sk * y1;
+      a1 = ck * y1 - sk * a1;
+      W[p2 + k] = ck * a2 + sk * y2;
+      a2 = ck * y2 - sk * a2;
+      W[p3 + k] = ck * a3 + sk * y3;
+      a3 = ck * y3 - sk * a3;
+    }
+    W[p0 + count] = a0;
+    W[p1 + count] = a1;
+    W[p2 + count] = a2;
+    W[p3 + count] = a3;
+  }
+  for (; j < cols; j++) {
+    const p = offset + first + j * ld;
+    let carry = W[p];
+    for (let k = 0; k < count; k++) {
+      const y = W[p + k + 1];
+      const ck = c[k];
+      const sk = s[k];
+      W[p + k] = ck * carry + sk * y;
+      carry = ck * y - sk * carry;
+    }
+    W[p + count] = carry;
+  }
+}
+
+/**
+ * The mirror of {@link rotateRowsForward}: for k = count−1 down to 0, rows
+ * (first+k+1, first+k) ← [c s; −s c]·(rows).
+ */
+function rotateRowsBackward(
+  W: FloatArray, ld: number, offset: number, cols: number, first: number, count: number,
+  c: Float64Array, s: Float64Array,
+): void {
+  let j = 0;
+  for (; j + 4 <= cols; j += 4) {
+    const p0 = offset + first + j * ld;
+    const p1 = p0 + ld;
+    const p2 = p1 + ld;
+    const p3 = p2 + ld;
+    let a0 = W[p0 + count];
+    let a1 = W[p1 + count];
+    let a2 = W[p2 + count];
+    let a3 = W[p3 + count];
+    for (let k = count - 1; k >= 0; k--) {
+      const ck = c[k];
+      const sk = s[k];
+      const y0 = W[p0 + k];
+      const y1 = W[p1 + k];
+      const y2 = W[p2 + k];
+      const y3 = W[p3 + k];
+      W[p0 + k + 1] = ck * a0 + sk * y0;
+      a0 = ck * y0 - sk * a0;
+      W[p1 + k + 1] = ck * a1 + sk * y1;
+      a1 = ck * y1 - sk * a1;
+      W[p2 + k + 1] = ck * a2 + sk * y2;
+      a2 = ck * y2 - sk * a2;
+      W[p3 + k + 1] = ck * a3 + sk * y3;
+      a3 = ck * y3 - sk * a3;
+    }
+    W[p0] = a0;
+    W[p1] = a1;
+    W[p2] = a2;
+    W[p3] = a3;
+  }
+  for (; j < cols; j++) {
+    const p = offset + first + j * ld;
+    let carry = W[p + count];
+    for (let k = count - 1; k >= 0; k--) {
+      const y = W[p + k];
+      const ck = c[k];
+      const sk = s[k];
+      W[p + k + 1] = ck * carry + sk * y;
+      carry = ck * y - sk * carry;
+    }
+    W[p] = carry;
+  }
+}
+
+/** Applies one rotation to rows a and b of W: (a, b) ← (c·a + s·b, c·b − s·a). */
+function rotatePair(W: FloatArray, ld: number, offset: number, cols: number, a: number, b: number, c: number, s: number): void {
+  for (let j = 0; j < cols; j++) {
+    const pa = offset + a + j * ld;
+    const pb = offset + b + j * ld;
+    const x = W[pa];
+    const y = W[pb];
+    W[pa] = c * x + s * y;
+    W[pb] = c * y - s * x;
+  }
+}
+
+/** Swaps rows a and b of the column-major matrix W. */
+function swapRows(W: FloatArray, ld: number, offset: number, cols: number, a: number, b: number): void {
+  for (let j = 0; j < cols; j++) {
+    const pa = offset + a + j * ld;
+    const pb = offset + b + j * ld;
+    const t = W[pa];
+    W[pa] = W[pb];
+    W[pb] = t;
+  }
+}
+
+/**
+ * `bdsqr`: the SVD B = Q·Σ·Pᵀ of the n×n upper bidiagonal B (diagonal `d`, superdiagonal `e`),
+ * by implicit-shift QR with the zero-shift sweeps of Demmel and Kahan where the shift would spoil
+ * relative accuracy, choosing the chase direction by the graded end of each block, and
+ * LAPACK's relative convergence criteria (LAPACK Working Note 3). Every singular value is
+ * computed to high relative accuracy.
+ *
+ * On exit `d` holds the singular values in descending order, `e` is destroyed. The rotations are
+ * accumulated, both as row operations, into:
+ * - `VT` (n×ncvt, column-major): overwritten by Pᵀ·VT;
+ * - `UT` (n×nru, column-major): overwritten by Qᵀ·UT. Pass Uᵀ here to get U·Q: keeping U
+ *   transposed makes every rotation a stride-1 pass, as it is for VT.
+ *
+ * `d` and `e` are double precision for both precisions: the iteration runs in double and the
+ * caller rounds the values once. Returns 0, or the number of superdiagonal entries that did not
+ * converge to zero within 6·n² inner steps (then `d` is not sorted).
+ *
+ * @example
+ * ```ts
+ * import { bdsqr } from './bdsqr.js';
+ * const d = new Float64Array([1, 2]), e = new Float64Array([1]);
+ * const none = new Float64Array(0);
+ * bdsqr('d', 2, d, e, none, 1, 0, 0, none, 1, 0, 0); // d = [2.288..., 0.874...]
+ * ```
+ */
+export function bdsqr<T extends FloatArray>(
+  precision: 'd' | 's', n: number, d: Float64Array, e: Float64Array,
+  VT: T, ldvt: number, offsetVT: number, ncvt: number,
+  UT: T, ldut: number, offsetUT: number, nru: number,
+): number {
+  if (n === 0) return 0;
+  const eps = precision === 'd' ? 2 ** -53 : 2 ** -24;
+  const unfl = precision === 'd' ? 2 ** -1022 : 2 ** -126;
+  let info = 0;
+  if (n > 1) info = iterate(eps, unfl, n, d, e, VT, ldvt, offsetVT, ncvt, UT, ldut, offsetUT, nru);
+  // Make the values non-negative; the sign moves into the right singular vector.
+  for (let i = 0; i < n; i++) {
+    if (d[i] < 0) {
+      d[i] = -d[i];
+      for (let j = 0; j < ncvt; j++) VT[offsetVT + i + j * ldvt] = -VT[offsetVT + i + j * ldvt];
+    }
+  }
+  if (info > 0) return info;
+  // Sort descending by selection: at most n − 1 swaps of vectors.
+  for (let i = 0; i < n - 1; i++) {
+    let best = i;
+    for (let k = i + 1; k < n; k++) if (d[k] > d[best]) best = k;
+    if (best !== i) {
+      const t = d[i];
+      d[i] = d[best];
+      d[best] = t;
+      if (ncvt > 0) swapRows(VT, ldvt, offsetVT, ncvt, i, best);
+      if (nru > 0) swapRows(UT, ldut, offsetUT, nru, i, best);
+    }
+  }
+  return 0;
+}
+
+/** The QR iteration proper (n ≥ 2); returns the count of unconverged superdiagonal entries. */
+function iterate(
+  eps: number, unfl: number, n: number, d: Float64Array, e: Float64Array,
+  VT: FloatArray, ldvt: number, offsetVT: number, ncvt: number,
+  UT: FloatArray, ldut: number, offsetUT: number, nru: number,
+): number {
+  const tol = Math.max(10, Math.min(100, eps ** -0.125)) * eps;
+  // Rotations of one sweep: first (right for a top-down chase) and second (left).
+  const c1 = new Float64Array(n);
+  const s1 = new Float64Array(n);
+  const c2 = new Float64Array(n);
+  const s2 = new Float64Array(n);
+  const rot = givens();
+  const pair: SingularPair = { ssmin: 0, ssmax: 0 };
+  const svd2: Svd2 = { ssmin: 0, ssmax: 0, csl: 1, snl: 0, csr: 1, snr: 0 };
+
+  // A lower bound on the smallest singular value sets the absolute threshold below which an
+  // off-diagonal entry is negligible (relative to the whole matrix).
+  let sminoa = Math.abs(d[0]);
+  if (sminoa !== 0) {
+    let mu = sminoa;
+    for (let i = 1; i < n; i++) {
+      mu = Math.abs(d[i]) * (mu / (mu + Math.abs(e[i - 1])));
+      sminoa = Math.min(sminoa, mu);
+      if (sminoa === 0) break;
+    }
+  }
+  sminoa /= Math.sqrt(n);
+  const maxit = MAX_SWEEPS_PER_VALUE * n * n;
+  const thresh = Math.max(tol * sminoa, maxit * unfl);
+
+  let iter = 0;
+  let oldll = -1;
+  let oldm = -1;
+  let idir = 0;
+  let m = n - 1; // bottom row of the active block
+  outer: while (m > 0) {
+    if (iter >= maxit) {
+      let unconverged = 0;
+      for (let i = 0; i < n - 1; i++) if (e[i] !== 0) unconverged++;
+      return unconverged;
+    }
+    // Find the top ll of the unreduced block ending at m.
+    let smax = Math.abs(d[m]);
+    let ll = m - 1;
+    for (; ll >= 0; ll--) {
+      const abse = Math.abs(e[ll]);
+      if (abse <= thresh) {
+        e[ll] = 0;
+        break;
+      }
+      smax = Math.max(smax, Math.abs(d[ll]), abse);
+    }
+    if (ll === m - 1) {
+      m -= 1; // d[m] is split off
+      continue;
+    }
+    ll += 1;
+    if (m - ll === 1) {
+      // A 2×2 block: solve it exactly.
+      lasv2(d[ll], e[ll], d[m], svd2);
+      d[ll] = svd2.ssmax;
+      e[ll] = 0;
+      d[m] = svd2.ssmin;
+      if (ncvt > 0) rotatePair(VT, ldvt, offsetVT, ncvt, ll, m, svd2.csr, svd2.snr);
+      if (nru > 0) rotatePair(UT, ldut, offsetUT, nru, ll, m, svd2.csl, svd2.snl);
+      m -= 2;
+      continue;
+    }
+    // A new block: chase towards the smaller end, where the values converge.
+    if (ll > oldm || m < oldll) idir = Math.abs(d[ll]) >= Math.abs(d[m]) ? 1 : 2;
+
+    let sminl: number;
+    if (idir === 1) {
+      if (Math.abs(e[m - 1]) <= tol * Math.abs(d[m])) {
+        e[m - 1] = 0;
+        continue;
+      }
+      let mu = Math.abs(d[ll]);
+      sminl = mu;
+      for (let i = ll; i < m; i++) {
+        if (Math.abs(e[i]) <= tol * mu) {
+          e[i] = 0;
+          continue outer;
+        }
+        mu = Math.abs(d[i + 1]) * (mu / (mu + Math.abs(e[i])));
+        sminl = Math.min(sminl, mu);
+      }
+    } else {
+      if (Math.abs(e[ll]) <= tol * Math.abs(d[ll])) {
+        e[ll] = 0;
+        continue;
+      }
+      let mu = Math.abs(d[m]);
+      sminl = mu;
+      for (let i = m - 1; i >= ll; i--) {
+        if (Math.abs(e[i]) <= tol * mu) {
+          e[i] = 0;
+          continue outer;
+        }
+        mu = Math.abs(d[i]) * (mu / (mu + Math.abs(e[i])));
+        sminl = Math.min(sminl, mu);
+      }
+    }
+    oldll = ll;
+    oldm = m;
+
+    // Shift: the smaller singular value of the trailing (or leading) 2×2, unless it would
+    // destroy relative accuracy or is negligible, in which case sweep with zero shift.
+    let shift = 0;
+    if (n * tol * (sminl / smax) > Math.max(eps, 0.01 * tol)) {
+      let sll: number;
+      if (idir === 1) {
+        sll = Math.abs(d[ll]);
+        las2(d[m - 1], e[m - 1], d[m], pair);
+      } else {
+        sll = Math.abs(d[m]);
+        las2(d[ll], e[ll], d[ll + 1], pair);
+      }
+      shift = pair.ssmin;
+      if (sll > 0 && (shift / sll) * (shift / sll) < eps) shift = 0;
+    }
+    iter += m - ll;
+    const count = m - ll;
+
+    if (shift === 0) {
+      if (idir === 1) {
+        let cs = 1;
+        let oldcs = 1;
+        let oldsn = 0;
+        for (let i = ll; i < m; i++) {
+          lartg(d[i] * cs, e[i], rot);
+          cs = rot.c;
+          const sn = rot.s;
+          const r = rot.r;
+          if (i > ll) e[i - 1] = oldsn * r;
+          lartg(oldcs * r, d[i + 1] * sn, rot);
+          oldcs = rot.c;
+          oldsn = rot.s;
+          d[i] = rot.r;
+          c1[i - ll] = cs;
+          s1[i - ll] = sn;
+          c2[i - ll] = oldcs;
+          s2[i - ll] = oldsn;
+        }
+        const h = d[m] * cs;
+        d[m] = h * oldcs;
+        e[m - 1] = h * oldsn;
+        if (ncvt > 0) rotateRowsForward(VT, ldvt, offsetVT, ncvt, ll, count, c1, s1);
+        if (nru > 0) rotateRowsForward(UT, ldut, offsetUT, nru, ll, count, c2, s2);
+        if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
+      } else {
+        let cs = 1;
+        let oldcs = 1;
+        let oldsn = 0;
+        for (let i = m; i > ll; i--) {
+          lartg(d[i] * cs, e[i - 1], rot);
+          cs = rot.c;
+          const sn = rot.s;
+          const r = rot.r;
+          if (i < m) e[i] = oldsn * r;
+          lartg(oldcs * r, d[i - 1] * sn, rot);
+          oldcs = rot.c;
+          oldsn = rot.s;
+          d[i] = rot.r;
+          c1[i - ll - 1] = cs;
+          s1[i - ll - 1] = sn;
+          c2[i - ll - 1] = oldcs;
+          s2[i - ll - 1] = oldsn;
+        }
+        const h = d[ll] * cs;
+        d[ll] = h * oldcs;
+        e[ll] = h * oldsn;
+        if (nru > 0) rotateRowsBackward(UT, ldut, offsetUT, nru, ll, count, c1, s1);
+        if (ncvt > 0) rotateRowsBackward(VT, ldvt, offsetVT, ncvt, ll, count, c2, s2);
+        if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
+      }
+    } else if (idir === 1) {
+      // Chase the bulge from top to bottom.
+      let f = (Math.abs(d[ll]) - shift) * ((d[ll] >= 0 ? 1 : -1) + shift / d[ll]);
+      let g = e[ll];
+      for (let i = ll; i < m; i++) {
+        lartg(f, g, rot);
+        const cr = rot.c;
+        const sr = rot.s;
+        if (i > ll) e[i - 1] = rot.r;
+        f = cr * d[i] + sr * e[i];
+        e[i] = cr * e[i] - sr * d[i];
+        g = sr * d[i + 1];
+        d[i + 1] = cr * d[i + 1];
+        lartg(f, g, rot);
+        const cl = rot.c;
+        const sl = rot.s;
+        d[i] = rot.r;
+        f = cl * e[i] + sl * d[i + 1];
+        d[i + 1] = cl * d[i + 1] - sl * e[i];
+        if (i < m - 1) {
+          g = sl * e[i + 1];
+          e[i + 1] = cl * e[i + 1];
+        }
+        c1[i - ll] = cr;
+        s1[i - ll] = sr;
+        c2[i - ll] = cl;
+        s2[i - ll] = sl;
+      }
+      e[m - 1] = f;
+      if (ncvt > 0) rotateRowsForward(VT, ldvt, offsetVT, ncvt, ll, count, c1, s1);
+      if (nru > 0) rotateRowsForward(UT, ldut, offsetUT, nru, ll, count, c2, s2);
+      if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
+    } else {
+      // Chase the bulge from bottom to top (the same sweep on the reversed transpose).
+      let f = (Math.abs(d[m]) - shift) * ((d[m] >= 0 ? 1 : -1) + shift / d[m]);
+      let g = e[m - 1];
+      for (let i = m; i > ll; i--) {
+        lartg(f, g, rot);
+        const cr = rot.c;
+        const sr = rot.s;
+        if (i < m) e[i] = rot.r;
+        f = cr * d[i] + sr * e[i - 1];
+        e[i - 1] = cr * e[i - 1] - sr * d[i];
+        g = sr * d[i - 1];
+        d[i - 1] = cr * d[i - 1];
+        lartg(f, g, rot);
+        const cl = rot.c;
+        const sl = rot.s;
+        d[i] = rot.r;
+        f = cl * e[i - 1] + sl * d[i - 1];
+        d[i - 1] = cl * d[i - 1] - sl * e[i - 1];
+        if (i > ll + 1) {
+          g = sl * e[i - 2];
+          e[i - 2] = cl * e[i - 2];
+        }
+        c1[i - ll - 1] = cr;
+        s1[i - ll - 1] = sr;
+        c2[i - ll - 1] = cl;
+        s2[i - ll - 1] = sl;
+      }
+      e[ll] = f;
+      if (nru > 0) rotateRowsBackward(UT, ldut, offsetUT, nru, ll, count, c1, s1);
+      if (ncvt > 0) rotateRowsBackward(VT, ldvt, offsetVT, ncvt, ll, count, c2, s2);
+      if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
+    }
+  }
+  return 0;
+}
