@@ -1,0 +1,492 @@
+/**
+ * Elementwise arithmetic with numpy's broadcasting and `out` arguments.
+ *
+ * Three paths, chosen per call: when every array (inputs and output) has the same shape and is
+ * contiguous in the same order, one flat loop runs over `data`; a number operand gets its own flat
+ * loop; everything else (broadcasting, transposed or sliced views) goes through a strided loop nest
+ * whose innermost axis is a tight loop (see strided.ts). Arithmetic is done in double precision and
+ * rounded once when stored into a Float32Array, which gives the correctly rounded float32 result
+ * for + - * / and sqrt.
+ *
+ * @module
+ */
+import { rangeError, typeError } from '../errors.js';
+import { NDArray, type DType } from './ndarray.js';
+import {
+  broadcastShapes,
+  broadcastStrides,
+  cStrides,
+  detachedError,
+  fStrides,
+  isContiguousLayout,
+  reach,
+  shapeText,
+  type FloatArray,
+} from './layout.js';
+import { forEachRow, planLoops } from './strided.js';
+
+/**
+ * An operand of an elementwise function: an NDArray, or a number that acts as an array of any
+ * shape holding that value.
+ *
+ * @example
+ * ```ts
+ * import { add, array, type Operand } from '@polyblas/core';
+ * const x: Operand = 2;
+ * add(array([1, 2]), x).toArray(); // [3, 4]
+ * ```
+ */
+export type Operand = NDArray | number;
+
+/**
+ * Options of the elementwise functions. `out` receives the result instead of a new array: it must
+ * have the broadcast shape of the operands and may be one of them (`add(a, 1, { out: a })` is
+ * numpy's `a += 1`). A float64 result written into a float32 `out` is rounded, as numpy's
+ * `same_kind` casting allows.
+ *
+ * @example
+ * ```ts
+ * import { multiply, zeros, array, type ElementwiseOptions } from '@polyblas/core';
+ * const options: ElementwiseOptions = { out: zeros(2) };
+ * multiply(array([1, 2]), 3, options); // returns options.out, now [3, 6]
+ * ```
+ */
+export interface ElementwiseOptions {
+  out?: NDArray | undefined;
+}
+
+/** One binary operation in every loop form. */
+interface BinaryKernel {
+  readonly name: string;
+  /** o[oo+i] = x[xo+i] op y[yo+i] for i < n */
+  flat(n: number, x: FloatArray, xo: number, y: FloatArray, yo: number, o: FloatArray, oo: number): void;
+  /** o[oo+i] = x[xo+i] op s */
+  flatScalarRight(n: number, x: FloatArray, xo: number, s: number, o: FloatArray, oo: number): void;
+  /** o[oo+i] = s op y[yo+i] */
+  flatScalarLeft(n: number, s: number, y: FloatArray, yo: number, o: FloatArray, oo: number): void;
+  /** o[oo+i*os] = x[xo+i*xs] op y[yo+i*ys] */
+  strided(
+    n: number, x: FloatArray, xo: number, xs: number, y: FloatArray, yo: number, ys: number,
+    o: FloatArray, oo: number, os: number,
+  ): void;
+}
+
+/** One unary operation in every loop form. */
+interface UnaryKernel {
+  readonly name: string;
+  flat(n: number, x: FloatArray, xo: number, o: FloatArray, oo: number): void;
+  strided(n: number, x: FloatArray, xo: number, xs: number, o: FloatArray, oo: number, os: number): void;
+}
+
+// The loops are written out per operation (no callback per element), so each one compiles to a
+// tight loop the JIT can keep monomorphic in its operation.
+
+const ADD: BinaryKernel = {
+  name: 'add',
+  flat(n, x, xo, y, yo, o, oo) {
+    if (xo === 0 && yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! + y[i]!;
+    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! + y[yo + i]!;
+  },
+  flatScalarRight(n, x, xo, s, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! + s;
+  },
+  flatScalarLeft(n, s, y, yo, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = s + y[yo + i]!;
+  },
+  strided(n, x, xo, xs, y, yo, ys, o, oo, os) {
+    for (let i = 0; i < n; i++) o[oo + i * os] = x[xo + i * xs]! + y[yo + i * ys]!;
+  },
+};
+
+const SUBTRACT: BinaryKernel = {
+  name: 'subtract',
+  flat(n, x, xo, y, yo, o, oo) {
+    if (xo === 0 && yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! - y[i]!;
+    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! - y[yo + i]!;
+  },
+  flatScalarRight(n, x, xo, s, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! - s;
+  },
+  flatScalarLeft(n, s, y, yo, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = s - y[yo + i]!;
+  },
+  strided(n, x, xo, xs, y, yo, ys, o, oo, os) {
+    for (let i = 0; i < n; i++) o[oo + i * os] = x[xo + i * xs]! - y[yo + i * ys]!;
+  },
+};
+
+const MULTIPLY: BinaryKernel = {
+  name: 'multiply',
+  flat(n, x, xo, y, yo, o, oo) {
+    if (xo === 0 && yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! * y[i]!;
+    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! * y[yo + i]!;
+  },
+  flatScalarRight(n, x, xo, s, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! * s;
+  },
+  flatScalarLeft(n, s, y, yo, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = s * y[yo + i]!;
+  },
+  strided(n, x, xo, xs, y, yo, ys, o, oo, os) {
+    for (let i = 0; i < n; i++) o[oo + i * os] = x[xo + i * xs]! * y[yo + i * ys]!;
+  },
+};
+
+const DIVIDE: BinaryKernel = {
+  name: 'divide',
+  flat(n, x, xo, y, yo, o, oo) {
+    if (xo === 0 && yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! / y[i]!;
+    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! / y[yo + i]!;
+  },
+  flatScalarRight(n, x, xo, s, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! / s;
+  },
+  flatScalarLeft(n, s, y, yo, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = s / y[yo + i]!;
+  },
+  strided(n, x, xo, xs, y, yo, ys, o, oo, os) {
+    for (let i = 0; i < n; i++) o[oo + i * os] = x[xo + i * xs]! / y[yo + i * ys]!;
+  },
+};
+
+const SQRT: UnaryKernel = {
+  name: 'sqrt',
+  flat(n, x, xo, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = Math.sqrt(x[xo + i]!);
+  },
+  strided(n, x, xo, xs, o, oo, os) {
+    for (let i = 0; i < n; i++) o[oo + i * os] = Math.sqrt(x[xo + i * xs]!);
+  },
+};
+
+const SQUARE: UnaryKernel = {
+  name: 'square',
+  flat(n, x, xo, o, oo) {
+    for (let i = 0; i < n; i++) {
+      const v = x[xo + i]!;
+      o[oo + i] = v * v;
+    }
+  },
+  strided(n, x, xo, xs, o, oo, os) {
+    for (let i = 0; i < n; i++) {
+      const v = x[xo + i * xs]!;
+      o[oo + i * os] = v * v;
+    }
+  },
+};
+
+const NEGATIVE: UnaryKernel = {
+  name: 'negative',
+  flat(n, x, xo, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = -x[xo + i]!;
+  },
+  strided(n, x, xo, xs, o, oo, os) {
+    for (let i = 0; i < n; i++) o[oo + i * os] = -x[xo + i * xs]!;
+  },
+};
+
+const ABS: UnaryKernel = {
+  name: 'abs',
+  flat(n, x, xo, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = Math.abs(x[xo + i]!);
+  },
+  strided(n, x, xo, xs, o, oo, os) {
+    for (let i = 0; i < n; i++) o[oo + i * os] = Math.abs(x[xo + i * xs]!);
+  },
+};
+
+/** Checks an operand: an NDArray with attached data, or a number. */
+function checkOperand(value: unknown, argument: string): asserts value is Operand {
+  if (typeof value === 'number') return;
+  if (!(value instanceof NDArray)) typeError(argument, 'an NDArray or a number', value);
+  if (value.size > 0 && value.data.length === 0) throw detachedError(argument);
+}
+
+/** The `out` option, checked: an NDArray with attached data and no repeated (stride 0) elements. */
+function checkOut(options: ElementwiseOptions | undefined): NDArray | undefined {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object') typeError('options', 'an object such as { out }', options);
+  const out = options.out;
+  if (out === undefined || out === null) return undefined;
+  if (!(out instanceof NDArray)) typeError('options.out', 'an NDArray', out);
+  if (out.size > 0 && out.data.length === 0) throw detachedError('options.out');
+  for (let k = 0; k < out.ndim; k++) {
+    if (out.strides[k] === 0 && out.shape[k]! > 1) {
+      rangeError('options.out', 'an array without repeated elements (a broadcast view cannot be written)', out);
+    }
+  }
+  return out;
+}
+
+/** The result dtype: float32 only when every array operand is float32; numbers do not promote. */
+function resultDType(operands: readonly Operand[]): DType {
+  let sawArray = false;
+  for (const v of operands) {
+    if (typeof v === 'number') continue;
+    sawArray = true;
+    if (v.dtype !== 'float32') return 'float64';
+  }
+  return sawArray ? 'float32' : 'float64';
+}
+
+/** The result shape (operands broadcast together, and with `out` if given), or a RangeError. */
+function resultShape(a: Operand, b: Operand | undefined, out: NDArray | undefined): number[] {
+  const shapeA = typeof a === 'number' ? [] : a.shape;
+  const shapeB = b === undefined || typeof b === 'number' ? [] : b.shape;
+  const shape = broadcastShapes(shapeA, shapeB);
+  if (shape === null) {
+    rangeError('b', `a shape that broadcasts with the shape ${shapeText(shapeA)} of a`, b);
+  }
+  if (out !== undefined) {
+    const withOut = broadcastShapes(shape, out.shape);
+    if (withOut === null || withOut.length !== out.ndim || withOut.some((n, k) => n !== out.shape[k])) {
+      rangeError('options.out', `an array of the result shape ${shapeText(shape)}`, out);
+    }
+    return out.shape.slice();
+  }
+  return shape;
+}
+
+/** A new result array: column-major when every array operand is, else row-major. */
+function allocate(shape: number[], dtype: DType, inputs: readonly Operand[]): NDArray {
+  let fortran = false;
+  for (const v of inputs) {
+    if (typeof v === 'number') continue;
+    const f = v.ndim > 1 && v.isContiguous('F') && !v.isContiguous('C') && v.ndim === shape.length;
+    if (!f) {
+      fortran = false;
+      break;
+    }
+    fortran = true;
+  }
+  const size = shape.reduce((p, n) => p * n, 1);
+  const data = dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+  return new NDArray(data, shape, fortran ? fStrides(shape) : cStrides(shape), 0);
+}
+
+/** The byte range [lo, hi) of the buffer that an array reaches. */
+function byteRange(a: NDArray): [number, number] {
+  const [lo, hi] = reach(a.shape, a.strides);
+  const bytes = a.data.BYTES_PER_ELEMENT;
+  const start = a.data.byteOffset + (a.offset + lo) * bytes;
+  return [start, a.data.byteOffset + (a.offset + hi + 1) * bytes];
+}
+
+/**
+ * The input to read from, given that the output will be written as the loop runs: the input
+ * itself when it cannot be disturbed by those writes (another buffer, disjoint bytes, or exactly
+ * the output's own elements read before each is written), else a copy taken first.
+ */
+function safeInput(input: NDArray, out: NDArray): NDArray {
+  if (input.size === 0 || out.size === 0 || input.data.buffer !== out.data.buffer) return input;
+  const [a0, a1] = byteRange(input);
+  const [b0, b1] = byteRange(out);
+  if (a1 <= b0 || b1 <= a0) return input;
+  const sameElements =
+    input.data.BYTES_PER_ELEMENT === out.data.BYTES_PER_ELEMENT &&
+    input.data.byteOffset + input.offset * input.data.BYTES_PER_ELEMENT ===
+      out.data.byteOffset + out.offset * out.data.BYTES_PER_ELEMENT &&
+    (() => {
+      const strides = broadcastStrides(out.shape, input.shape, input.strides);
+      for (let k = 0; k < out.ndim; k++) if (out.shape[k]! > 1 && strides[k] !== out.strides[k]) return false;
+      return true;
+    })();
+  return sameElements ? input : input.copy();
+}
+
+/** The flat order ('C' or 'F') shared by all these same-shaped arrays, or null. */
+function sharedFlatOrder(shape: readonly number[], arrays: readonly NDArray[]): 'C' | 'F' | null {
+  for (const order of ['C', 'F'] as const) {
+    if (arrays.every((a) => a.ndim === shape.length && a.shape.every((n, k) => n === shape[k]) && isContiguousLayout(a.shape, a.strides, order))) {
+      return order;
+    }
+  }
+  return null;
+}
+
+/** The first element's index of a contiguous array (its lowest reachable index). */
+function flatStart(a: NDArray): number {
+  return a.offset + reach(a.shape, a.strides)[0];
+}
+
+function binary(kernel: BinaryKernel, a: unknown, b: unknown, options: ElementwiseOptions | undefined): NDArray {
+  checkOperand(a, 'a');
+  checkOperand(b, 'b');
+  const given = checkOut(options);
+  const shape = resultShape(a, b, given);
+  const dtype = resultDType([a, b]);
+  const out = given ?? allocate(shape, dtype, [a, b]);
+  if (out.size === 0) return out;
+  // numpy computes a float32 result in float32, so a number meets a float32 array as a float32.
+  const scalar = (v: number): number => (dtype === 'float32' ? Math.fround(v) : v);
+  const x = typeof a === 'number' ? scalar(a) : safeInput(a, out);
+  const y = typeof b === 'number' ? scalar(b) : safeInput(b, out);
+  const o = out.data;
+  const n = out.size;
+
+  if (typeof x !== 'number' && typeof y !== 'number') {
+    if (sharedFlatOrder(shape, [x, y, out]) !== null) {
+      kernel.flat(n, x.data, flatStart(x), y.data, flatStart(y), o, flatStart(out));
+      return out;
+    }
+  } else if (typeof x !== 'number' && typeof y === 'number') {
+    if (sharedFlatOrder(shape, [x, out]) !== null) {
+      kernel.flatScalarRight(n, x.data, flatStart(x), y, o, flatStart(out));
+      return out;
+    }
+  } else if (typeof x === 'number' && typeof y !== 'number') {
+    if (sharedFlatOrder(shape, [y, out]) !== null) {
+      kernel.flatScalarLeft(n, x, y.data, flatStart(y), o, flatStart(out));
+      return out;
+    }
+  } else if (typeof x === 'number' && typeof y === 'number') {
+    // Both numbers: fill the output with the one value.
+    const value = new Float64Array(1);
+    kernel.flat(1, new Float64Array([x]), 0, new Float64Array([y]), 0, value, 0);
+    return out.fill(value[0]!);
+  }
+
+  // General path: broadcasting and arbitrary strides. A number is a one-element array of stride 0.
+  const zeros = new Array<number>(shape.length).fill(0);
+  const xData = typeof x === 'number' ? new Float64Array([x]) : x.data;
+  const yData = typeof y === 'number' ? new Float64Array([y]) : y.data;
+  const xStrides = typeof x === 'number' ? zeros : broadcastStrides(shape, x.shape, x.strides);
+  const yStrides = typeof y === 'number' ? zeros : broadcastStrides(shape, y.shape, y.strides);
+  const plan = planLoops(shape, [out.strides, xStrides, yStrides]);
+  const start = [out.offset, typeof x === 'number' ? 0 : x.offset, typeof y === 'number' ? 0 : y.offset];
+  forEachRow(plan, start, (len, offsets, inner) => {
+    kernel.strided(len, xData, offsets[1]!, inner[1]!, yData, offsets[2]!, inner[2]!, o, offsets[0]!, inner[0]!);
+  });
+  return out;
+}
+
+function unary(kernel: UnaryKernel, a: unknown, options: ElementwiseOptions | undefined): NDArray {
+  checkOperand(a, 'a');
+  const given = checkOut(options);
+  const shape = resultShape(a, undefined, given);
+  const dtype = resultDType([a]);
+  const out = given ?? allocate(shape, dtype, [a]);
+  if (out.size === 0) return out;
+  const x = typeof a === 'number' ? new NDArray(new Float64Array([a]), []) : safeInput(a, out);
+  if (sharedFlatOrder(shape, [x, out]) !== null) {
+    kernel.flat(out.size, x.data, flatStart(x), out.data, flatStart(out));
+    return out;
+  }
+  const xStrides = broadcastStrides(shape, x.shape, x.strides);
+  const plan = planLoops(shape, [out.strides, xStrides]);
+  const xData = x.data;
+  const o = out.data;
+  forEachRow(plan, [out.offset, x.offset], (len, offsets, inner) => {
+    kernel.strided(len, xData, offsets[1]!, inner[1]!, o, offsets[0]!, inner[0]!);
+  });
+  return out;
+}
+
+/**
+ * `a + b` elementwise, with numpy broadcasting (shapes are aligned at their last axes; lengths
+ * must match or be 1). Either operand may be a number. The result is float32 only when every
+ * array operand is float32.
+ *
+ * @example
+ * ```ts
+ * import { add, array } from '@polyblas/core';
+ * add(array([[1, 2], [3, 4]]), array([10, 20])).toArray(); // [[11, 22], [13, 24]]
+ * const a = array([1, 2, 3]);
+ * add(a, 1, { out: a }); // in place, like a += 1
+ * ```
+ */
+export function add(a: Operand, b: Operand, options?: ElementwiseOptions): NDArray {
+  return binary(ADD, a, b, options);
+}
+
+/**
+ * `a - b` elementwise, with numpy broadcasting; see {@link add} for operands and `out`.
+ *
+ * @example
+ * ```ts
+ * import { subtract, array } from '@polyblas/core';
+ * subtract(1, array([1, 2, 3])).toArray(); // [0, -1, -2]
+ * ```
+ */
+export function subtract(a: Operand, b: Operand, options?: ElementwiseOptions): NDArray {
+  return binary(SUBTRACT, a, b, options);
+}
+
+/**
+ * `a * b` elementwise, with numpy broadcasting; see {@link add} for operands and `out`.
+ *
+ * @example
+ * ```ts
+ * import { multiply, array } from '@polyblas/core';
+ * multiply(array([[1], [2]]), array([1, 10, 100])).toArray(); // [[1, 10, 100], [2, 20, 200]]
+ * ```
+ */
+export function multiply(a: Operand, b: Operand, options?: ElementwiseOptions): NDArray {
+  return binary(MULTIPLY, a, b, options);
+}
+
+/**
+ * `a / b` elementwise (IEEE division: x/0 is ±Infinity, 0/0 is NaN), with numpy broadcasting;
+ * see {@link add} for operands and `out`.
+ *
+ * @example
+ * ```ts
+ * import { divide, array } from '@polyblas/core';
+ * divide(array([1, 2, 3]), 2).toArray(); // [0.5, 1, 1.5]
+ * ```
+ */
+export function divide(a: Operand, b: Operand, options?: ElementwiseOptions): NDArray {
+  return binary(DIVIDE, a, b, options);
+}
+
+/**
+ * The elementwise square root (NaN for negative elements, as numpy gives with a warning).
+ *
+ * @example
+ * ```ts
+ * import { sqrt, array } from '@polyblas/core';
+ * sqrt(array([1, 4, 9])).toArray(); // [1, 2, 3]
+ * ```
+ */
+export function sqrt(a: Operand, options?: ElementwiseOptions): NDArray {
+  return unary(SQRT, a, options);
+}
+
+/**
+ * The elementwise square `a * a`.
+ *
+ * @example
+ * ```ts
+ * import { square, array } from '@polyblas/core';
+ * square(array([-3, 0.5])).toArray(); // [9, 0.25]
+ * ```
+ */
+export function square(a: Operand, options?: ElementwiseOptions): NDArray {
+  return unary(SQUARE, a, options);
+}
+
+/**
+ * The elementwise negation `-a`.
+ *
+ * @example
+ * ```ts
+ * import { negative, array } from '@polyblas/core';
+ * negative(array([1, -2])).toArray(); // [-1, 2]
+ * ```
+ */
+export function negative(a: Operand, options?: ElementwiseOptions): NDArray {
+  return unary(NEGATIVE, a, options);
+}
+
+/**
+ * The elementwise absolute value.
+ *
+ * @example
+ * ```ts
+ * import { abs, array } from '@polyblas/core';
+ * abs(array([-1.5, 2])).toArray(); // [1.5, 2]
+ * ```
+ */
+export function abs(a: Operand, options?: ElementwiseOptions): NDArray {
+  return unary(ABS, a, options);
+}

@@ -1,0 +1,210 @@
+/**
+ * numpy's `repr` of a float array: `array([[1. , 2.5],\n       [3. , 4. ]])`. Elements get the
+ * shortest digits that identify them in their own precision (at most 8 after the point), columns
+ * are aligned, scientific notation is used when magnitudes span too far, long rows wrap at 75
+ * characters and arrays of more than 1000 elements are summarised with `...`.
+ *
+ * @module
+ */
+import type { FloatArray } from './layout.js';
+
+const LINE_WIDTH = 75;
+const PRECISION = 8;
+const THRESHOLD = 1000;
+const EDGE_ITEMS = 3;
+
+/** What an array looks like to the printer. @internal */
+export interface Printable {
+  readonly dtype: 'float64' | 'float32';
+  readonly shape: readonly number[];
+  readonly strides: readonly number[];
+  readonly offset: number;
+  readonly data: FloatArray;
+  readonly size: number;
+}
+
+/** The shortest number (as a double) whose decimal digits identify `x` in its precision. */
+function shortest(x: number, single: boolean): number {
+  if (!single) return x;
+  for (let p = 1; p < 9; p++) {
+    const v = Number(x.toPrecision(p));
+    if (Math.fround(v) === x) return v;
+  }
+  return Number(x.toPrecision(9));
+}
+
+function isNegative(x: number): boolean {
+  return x < 0 || Object.is(x, -0);
+}
+
+/** `[integer part with sign, fraction digits]` in positional notation, trailing zeros dropped. */
+function positionalParts(x: number, single: boolean): [string, string] {
+  let s = String(Math.abs(shortest(x, single)));
+  const dot = s.indexOf('.');
+  if (s.includes('e') || (dot >= 0 && s.length - dot - 1 > PRECISION)) {
+    s = Math.abs(x).toFixed(PRECISION).replace(/0+$/, '');
+  }
+  const [int = '', frac = ''] = s.split('.');
+  return [(isNegative(x) ? '-' : '') + int, frac];
+}
+
+/** `[integer digit with sign, fraction digits, exponent]` in scientific notation. */
+function scientificParts(x: number, single: boolean): [string, string, number] {
+  let s = Math.abs(shortest(x, single)).toExponential();
+  const e = s.indexOf('e');
+  const mantissa = s.slice(0, e);
+  const dot = mantissa.indexOf('.');
+  if (dot >= 0 && mantissa.length - dot - 1 > PRECISION) {
+    s = Math.abs(x).toExponential(PRECISION);
+  }
+  const [m = '', exp = '0'] = s.split('e');
+  const [int = '', frac = ''] = m.split('.');
+  return [(isNegative(x) ? '-' : '') + int, frac.replace(/0+$/, ''), Number(exp)];
+}
+
+/** numpy's FloatingFormat: decide the notation and paddings from the values that will be shown. */
+function floatFormatter(values: readonly number[], single: boolean): (x: number) => string {
+  const finite = values.filter((v) => Number.isFinite(v));
+  let exponential = false;
+  let maxAbs = 0;
+  let minAbs = Infinity;
+  for (const v of finite) {
+    const a = Math.abs(v);
+    if (a === 0) continue;
+    maxAbs = Math.max(maxAbs, a);
+    minAbs = Math.min(minAbs, a);
+  }
+  if (maxAbs > 0) exponential = maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1e3;
+
+  let padLeft = 0;
+  let padRight = 0;
+  let expSize = 0;
+  if (exponential) {
+    for (const v of finite) {
+      const [int, frac, exp] = scientificParts(v, single);
+      padLeft = Math.max(padLeft, int.length);
+      padRight = Math.max(padRight, frac.length);
+      expSize = Math.max(expSize, String(Math.abs(exp)).length);
+    }
+    expSize = Math.max(expSize, 2);
+  } else {
+    for (const v of finite) {
+      const [int, frac] = positionalParts(v, single);
+      padLeft = Math.max(padLeft, int.length);
+      padRight = Math.max(padRight, frac.length);
+    }
+  }
+  // Room for nan / inf / -inf in the same columns as the numbers.
+  const fieldRight = exponential ? expSize + 2 + padRight : padRight;
+  if (finite.length !== values.length) {
+    const negInf = values.some((v) => v === -Infinity) ? 1 : 0;
+    padLeft = Math.max(padLeft, 3 - (fieldRight + 1), 3 + negInf - (fieldRight + 1));
+  }
+  const width = padLeft + fieldRight + 1;
+
+  return (x: number): string => {
+    if (!Number.isFinite(x)) {
+      const word = Number.isNaN(x) ? 'nan' : x < 0 ? '-inf' : 'inf';
+      return word.padStart(width);
+    }
+    if (exponential) {
+      const [int, frac, exp] = scientificParts(x, single);
+      const digits = String(Math.abs(exp)).padStart(expSize, '0');
+      return `${int.padStart(padLeft)}.${frac.padEnd(padRight, '0')}e${exp < 0 ? '-' : '+'}${digits}`;
+    }
+    const [int, frac] = positionalParts(x, single);
+    return `${int.padStart(padLeft)}.${frac.padEnd(padRight)}`;
+  };
+}
+
+/** The offsets along one axis that are shown: all of them, or the edges around a `...`. */
+function shownIndices(n: number, summarise: boolean): { lead: number[]; trail: number[] } {
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (summarise && n > 2 * EDGE_ITEMS) return { lead: all.slice(0, EDGE_ITEMS), trail: all.slice(n - EDGE_ITEMS) };
+  return { lead: all, trail: [] };
+}
+
+/** Appends a word to the current line, starting a new line when it would pass the width. */
+function extendLine(out: { s: string; line: string }, word: string, width: number, prefix: string): void {
+  const needsWrap = out.line.length + word.length > width && out.line.length > prefix.length;
+  if (needsWrap) {
+    out.s += `${out.line.trimEnd()}\n`;
+    out.line = prefix;
+  }
+  out.line += word;
+}
+
+/**
+ * The numpy repr of an array: `array([1., 2.])`, `array([0.5, 1. ], dtype=float32)`,
+ * `array([], shape=(0, 3), dtype=float64)`.
+ *
+ * @internal
+ */
+export function formatArray(a: Printable): string {
+  const prefix = 'array(';
+  const single = a.dtype === 'float32';
+  const { shape, strides, data } = a;
+  const nd = shape.length;
+  const summarise = a.size > THRESHOLD;
+
+  // Collect the values that will be printed, to size the columns.
+  const shown: number[] = [];
+  const collect = (axis: number, at: number): void => {
+    if (axis === nd) {
+      shown.push(data[at]!);
+      return;
+    }
+    const { lead, trail } = shownIndices(shape[axis]!, summarise);
+    for (const i of [...lead, ...trail]) collect(axis + 1, at + i * strides[axis]!);
+  };
+  if (a.size > 0) collect(0, a.offset);
+  const format = floatFormatter(shown, single);
+
+  let body: string;
+  if (a.size === 0) {
+    body = '[]';
+  } else if (nd === 0) {
+    body = format(data[a.offset]!);
+  } else {
+    const separator = ', ';
+    const recurse = (axis: number, at: number, hanging: string, width: number): string => {
+      if (axis === nd) return format(data[at]!);
+      const nextHanging = `${hanging} `;
+      const nextWidth = width - 1;
+      const { lead, trail } = shownIndices(shape[axis]!, summarise);
+      const stride = strides[axis]!;
+      const left = nd - axis;
+      let s = '';
+      if (left === 1) {
+        const elementWidth = width - 1;
+        const out = { s: '', line: hanging };
+        const items = [...lead.map((i) => ({ i })), ...(trail.length ? [{ i: -1 }] : []), ...trail.map((i) => ({ i }))];
+        items.forEach(({ i }, k) => {
+          const word = i < 0 ? '...' : recurse(axis + 1, at + i * stride, nextHanging, nextWidth);
+          extendLine(out, word, elementWidth, hanging);
+          if (k < items.length - 1) out.line += separator;
+        });
+        s = out.s + out.line;
+      } else {
+        const lineSeparator = `${separator.trimEnd()}${'\n'.repeat(left - 1)}`;
+        const parts: string[] = [];
+        for (const i of lead) parts.push(hanging + recurse(axis + 1, at + i * stride, nextHanging, nextWidth));
+        if (trail.length) parts.push(`${hanging}...`);
+        for (const i of trail) parts.push(hanging + recurse(axis + 1, at + i * stride, nextHanging, nextWidth));
+        s = parts.join(lineSeparator);
+      }
+      return `[${s.slice(hanging.length)}]`;
+    };
+    // The first line's indent stands for 'array(['; later lines align under the first '['.
+    body = recurse(0, a.offset, ' '.repeat(prefix.length + 1), LINE_WIDTH - 1);
+  }
+
+  const showShape = a.size === 0 && !(nd === 1 && shape[0] === 0);
+  const shapeNote = showShape ? `, shape=(${shape.join(', ')}${nd === 1 ? ',' : ''})` : '';
+  if (!single && a.size > 0) return `${prefix}${body})`;
+  const text = `${prefix}${body}${shapeNote},`;
+  const lastLine = text.length - (text.lastIndexOf('\n') + 1);
+  const dtypeText = `dtype=${a.dtype})`;
+  const spacer = lastLine + dtypeText.length + 1 > LINE_WIDTH ? `\n${' '.repeat(prefix.length)}` : ' ';
+  return text + spacer + dtypeText;
+}

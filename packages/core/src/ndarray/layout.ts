@@ -1,0 +1,171 @@
+/**
+ * Shapes, strides and the checks on them that every NDArray operation shares. Internal to the
+ * ndarray layer: nothing here is part of the public API.
+ *
+ * @module
+ */
+import { rangeError, typeError } from '../errors.js';
+
+/** The typed arrays an NDArray stores its elements in. @internal */
+export type FloatArray = Float64Array | Float32Array;
+
+/** Whether `value` is an integer that `Number` represents exactly. @internal */
+export function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/**
+ * A shape argument (a number or an array of numbers) as a fresh array, or a TypeError/RangeError
+ * naming `argument`.
+ *
+ * @internal
+ */
+export function toShape(value: unknown, argument = 'shape'): number[] {
+  const expected = 'a non-negative integer or an array of non-negative integers';
+  if (typeof value === 'number') {
+    if (!isInteger(value) || value < 0) rangeError(argument, expected, value);
+    return [value];
+  }
+  if (!Array.isArray(value)) typeError(argument, expected, value);
+  const shape = new Array<number>(value.length);
+  for (let k = 0; k < value.length; k++) {
+    const n: unknown = value[k];
+    if (typeof n !== 'number') typeError(`${argument}[${k}]`, 'a non-negative integer', n);
+    if (!isInteger(n) || n < 0) rangeError(`${argument}[${k}]`, 'a non-negative integer', n);
+    shape[k] = n;
+  }
+  const size = sizeOf(shape);
+  if (!Number.isSafeInteger(size)) rangeError(argument, 'a shape whose size is a safe integer', value);
+  return shape;
+}
+
+/** The number of elements of a shape. @internal */
+export function sizeOf(shape: readonly number[]): number {
+  let size = 1;
+  for (let k = 0; k < shape.length; k++) size *= shape[k]!;
+  return size;
+}
+
+/** Row-major (C) strides, in elements, of a contiguous array of this shape. @internal */
+export function cStrides(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let step = 1;
+  for (let k = shape.length - 1; k >= 0; k--) {
+    strides[k] = step;
+    step *= Math.max(shape[k]!, 1);
+  }
+  return strides;
+}
+
+/** Column-major (Fortran) strides, in elements, of a contiguous array of this shape. @internal */
+export function fStrides(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let step = 1;
+  for (let k = 0; k < shape.length; k++) {
+    strides[k] = step;
+    step *= Math.max(shape[k]!, 1);
+  }
+  return strides;
+}
+
+/**
+ * Whether elements laid out with these strides are contiguous in the given order. Axes of length 1
+ * never matter, and an empty array is contiguous in both orders (numpy's flags agree).
+ *
+ * @internal
+ */
+export function isContiguousLayout(shape: readonly number[], strides: readonly number[], order: 'C' | 'F'): boolean {
+  const nd = shape.length;
+  let step = 1;
+  for (let j = 0; j < nd; j++) {
+    const k = order === 'C' ? nd - 1 - j : j;
+    const n = shape[k]!;
+    if (n === 0) return true;
+    if (n !== 1 && strides[k] !== step) return false;
+    step *= n;
+  }
+  return true;
+}
+
+/** The lowest and highest offsets (relative to element [0,...,0]) an array reaches; size > 0. @internal */
+export function reach(shape: readonly number[], strides: readonly number[]): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (let k = 0; k < shape.length; k++) {
+    const span = (shape[k]! - 1) * strides[k]!;
+    if (span < 0) lo += span;
+    else hi += span;
+  }
+  return [lo, hi];
+}
+
+/**
+ * The shape that numpy broadcasting gives to operands of these shapes, or null when they do not
+ * broadcast (trailing axes must be equal or 1).
+ *
+ * @internal
+ */
+export function broadcastShapes(...shapes: (readonly number[])[]): number[] | null {
+  let nd = 0;
+  for (const s of shapes) nd = Math.max(nd, s.length);
+  const result = new Array<number>(nd).fill(1);
+  for (const s of shapes) {
+    const lead = nd - s.length;
+    for (let k = 0; k < s.length; k++) {
+      const n = s[k]!;
+      const r = result[lead + k]!;
+      if (n === r || n === 1) continue;
+      if (r === 1) result[lead + k] = n;
+      else return null;
+    }
+  }
+  return result;
+}
+
+/**
+ * Strides of an operand seen through a broadcast to `shape`: leading missing axes and axes of
+ * length 1 that are stretched get stride 0.
+ *
+ * @internal
+ */
+export function broadcastStrides(shape: readonly number[], own: readonly number[], ownStrides: readonly number[]): number[] {
+  const nd = shape.length;
+  const lead = nd - own.length;
+  const strides = new Array<number>(nd).fill(0);
+  for (let k = 0; k < own.length; k++) {
+    strides[lead + k] = own[k] === 1 && shape[lead + k] !== 1 ? 0 : ownStrides[k]!;
+  }
+  return strides;
+}
+
+/** `[2, 3]` as text for messages. @internal */
+export function shapeText(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+/**
+ * Whether a typed array's buffer has been detached (transferred to a worker, or by
+ * `ArrayBuffer.prototype.transfer`). A detached buffer reports length 0; constructing a view on it
+ * throws, which is how this is told apart from a genuinely empty buffer where `detached` is not
+ * yet available.
+ *
+ * @internal
+ */
+export function isDetached(data: FloatArray): boolean {
+  if (data.length !== 0) return false;
+  const buffer = data.buffer as ArrayBuffer & { detached?: boolean };
+  if (typeof buffer.detached === 'boolean') return buffer.detached;
+  try {
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The TypeError for an operation on an array whose buffer was detached. @internal */
+export function detachedError(argument: string): TypeError {
+  return new TypeError(
+    `${argument}: expected an array whose ArrayBuffer is attached, got one whose buffer was detached (transferred)`,
+  );
+}
