@@ -1,0 +1,298 @@
+/**
+ * What every linalg function shares: turning arguments into NDArrays and validating them once,
+ * copying matrices into LAPACK work buffers (the caller's data is never handed to a kernel that
+ * writes), looping over stacks of matrices, and building results.
+ *
+ * Layout: {@link gatherRowMajor} copies a stack into C order. A row-major M×N matrix read as
+ * column-major with leading dimension N is its transpose, so routines whose mathematics allows it
+ * (det, solve, inv, cholesky, svd, eigvalsh) hand LAPACK Aᵀ without any transposing copy;
+ * {@link gatherColumnMajor} serves the rest (qr, eig, lstsq).
+ *
+ * @module
+ */
+import {
+  blasOf, lapackOf, type Blas, type BlasRoutine, type FloatArray, type Lapack, type LapackRoutine, type Precision,
+} from '@polyblas/contract';
+import { kernelsFor } from '../backend/dispatch.js';
+import { LinAlgError, describe } from '../errors.js';
+import { NDArray, array } from '../ndarray/index.js';
+
+export { NDArray };
+
+/**
+ * What the linalg functions accept as an array: an NDArray, or nested arrays of numbers
+ * (converted as `array(values)` would convert them, in float64).
+ *
+ * @example
+ * ```ts
+ * import { linalg, type ArrayInput } from '@polyblas/core';
+ * const a: ArrayInput = [[2, 0], [0, 2]];
+ * linalg.det(a); // 4
+ * ```
+ */
+export type ArrayInput = NDArray | readonly number[] | readonly (readonly number[])[] | readonly unknown[];
+
+/** float64 or float32. @internal */
+export type DType = 'float64' | 'float32';
+
+/** The kernel precision of a dtype. @internal */
+export function precisionOf(dtype: DType): Precision {
+  return dtype === 'float32' ? 's' : 'd';
+}
+
+/** float32 only when every input is float32 (numpy's promotion of mixed float32/float64). @internal */
+export function resultDType(...arrays: readonly NDArray[]): DType {
+  return arrays.every((a) => a.dtype === 'float32') ? 'float32' : 'float64';
+}
+
+/** numpy's `finfo(dtype).eps`. @internal */
+export function epsOf(dtype: DType): number {
+  return dtype === 'float32' ? 2 ** -23 : 2 ** -52;
+}
+
+/** A zero-filled buffer of a dtype. @internal */
+export function alloc(dtype: DType, n: number): FloatArray {
+  return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+}
+
+/** Throws a RangeError about a shape, in the errors.ts wording. @internal */
+export function shapeError(argument: string, expected: string, shape: readonly number[]): never {
+  throw new RangeError(`${argument}: expected ${expected}, got shape [${shape.join(', ')}]`);
+}
+
+/**
+ * The argument as an NDArray: NDArrays pass through untouched, nested arrays of numbers are
+ * converted; anything else is a TypeError naming the argument.
+ * @internal
+ */
+export function toNDArray(value: unknown, argument: string): NDArray {
+  if (value instanceof NDArray) return value;
+  if (Array.isArray(value) || typeof value === 'number') {
+    try {
+      return array(value as number[]);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.replace(/^values: /, '') : String(error);
+      throw new TypeError(`${argument}: expected an NDArray or nested arrays of numbers (${reason})`);
+    }
+  }
+  throw new TypeError(`${argument}: expected an NDArray or nested arrays of numbers, got ${describe(value)}`);
+}
+
+/** Validates a stack of matrices (ndim ≥ 2). @internal */
+export function asMatrixStack(value: unknown, argument: string): NDArray {
+  const a = toNDArray(value, argument);
+  if (a.ndim < 2) shapeError(argument, 'an array of at least two dimensions (a matrix or a stack of matrices)', a.shape);
+  return a;
+}
+
+/** Validates a stack of square matrices. @internal */
+export function asSquareStack(value: unknown, argument: string): NDArray {
+  const a = asMatrixStack(value, argument);
+  if (a.shape[a.ndim - 1] !== a.shape[a.ndim - 2]) {
+    shapeError(argument, 'a square matrix (last two dimensions equal)', a.shape);
+  }
+  return a;
+}
+
+/** The shape of a stack and its matrices. @internal */
+export interface StackShape {
+  /** Leading (batch) dimensions. */
+  readonly batch: readonly number[];
+  /** Number of matrices (product of batch). */
+  readonly count: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** Splits the shape of an array of ndim ≥ 2 into batch dimensions and the matrix. @internal */
+export function stackShape(a: NDArray): StackShape {
+  const batch = a.shape.slice(0, -2);
+  return { batch, count: product(batch), rows: a.shape[a.ndim - 2], cols: a.shape[a.ndim - 1] };
+}
+
+/** Product of a list of dimensions. @internal */
+export function product(dims: readonly number[]): number {
+  let p = 1;
+  for (const d of dims) p *= d;
+  return p;
+}
+
+/**
+ * Calls `visit(base, k)` for every combination of indices over the leading `dims` of `a`, with
+ * `base` the data index of that sub-array's first element and `k` its position in C order.
+ */
+function forEachLeading(a: NDArray, dims: number, visit: (base: number, k: number) => void): void {
+  const shape = a.shape;
+  const strides = a.strides;
+  let total = 1;
+  for (let d = 0; d < dims; d++) total *= shape[d];
+  if (total === 0) return;
+  const index = new Array<number>(dims).fill(0);
+  let base = a.offset;
+  for (let k = 0; k < total; k++) {
+    visit(base, k);
+    for (let d = dims - 1; d >= 0; d--) {
+      index[d]++;
+      base += strides[d];
+      if (index[d] < shape[d]) break;
+      base -= strides[d] * shape[d];
+      index[d] = 0;
+    }
+  }
+}
+
+/**
+ * Copies every element of `a` into `dst` (from `dstOffset`) in C order; the result has the
+ * dtype of `dst`. Contiguous float inputs of the same type are copied in one `set`.
+ * @internal
+ */
+export function gatherRowMajor(a: NDArray, dst: FloatArray, dstOffset = 0): FloatArray {
+  const n = a.size;
+  if (n === 0) return dst;
+  if (a.isContiguous('C')) {
+    dst.set(a.data.subarray(a.offset, a.offset + n), dstOffset);
+    return dst;
+  }
+  if (a.ndim === 0) {
+    dst[dstOffset] = a.data[a.offset];
+    return dst;
+  }
+  const last = a.ndim - 1;
+  const len = a.shape[last];
+  const s = a.strides[last];
+  const src = a.data;
+  forEachLeading(a, last, (base, k) => {
+    const o = dstOffset + k * len;
+    for (let i = 0; i < len; i++) dst[o + i] = src[base + i * s];
+  });
+  return dst;
+}
+
+/** A fresh C-ordered copy of `a`'s elements in a buffer of `dtype`. @internal */
+export function rowMajorCopy(a: NDArray, dtype: DType): FloatArray {
+  return gatherRowMajor(a, alloc(dtype, a.size));
+}
+
+/**
+ * Copies a stack of M×N matrices into `dst` as consecutive column-major matrices with leading
+ * dimension M (matrix k from `k·M·N`).
+ * @internal
+ */
+export function gatherColumnMajor(a: NDArray, dst: FloatArray): FloatArray {
+  const { rows, cols } = stackShape(a);
+  if (a.size === 0) return dst;
+  const rs = a.strides[a.ndim - 2];
+  const cs = a.strides[a.ndim - 1];
+  const src = a.data;
+  forEachLeading(a, a.ndim - 2, (base, k) => {
+    const o = k * rows * cols;
+    for (let j = 0; j < cols; j++) {
+      const b = base + j * cs;
+      const oj = o + j * rows;
+      for (let i = 0; i < rows; i++) dst[oj + i] = src[b + i * rs];
+    }
+  });
+  return dst;
+}
+
+/**
+ * Copies the column-major M×N matrix at `src[srcOffset]` (leading dimension `ld`) into `dst` in
+ * row-major order from `dstOffset`.
+ * @internal
+ */
+export function columnToRowMajor(
+  src: FloatArray, srcOffset: number, ld: number, rows: number, cols: number, dst: FloatArray, dstOffset: number,
+): void {
+  for (let i = 0; i < rows; i++) {
+    const o = dstOffset + i * cols;
+    for (let j = 0; j < cols; j++) dst[o + j] = src[srcOffset + i + j * ld];
+  }
+}
+
+/** Throws LinAlgError when a buffer holds an infinity or a NaN (numpy's `_assert_finite`). @internal */
+export function assertFinite(data: ArrayLike<number>): void {
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (v - v !== 0) throw new LinAlgError('Array must not contain infs or NaNs');
+  }
+}
+
+/** A C-contiguous NDArray over a buffer. @internal */
+export function wrap(data: FloatArray, shape: readonly number[]): NDArray {
+  return new NDArray(data, shape);
+}
+
+/** A number for a 0-d result (numpy's scalar), otherwise an NDArray of `shape`. @internal */
+export function scalarOrArray(data: FloatArray, shape: readonly number[]): number | NDArray {
+  return shape.length === 0 ? data[0] : wrap(data, shape);
+}
+
+/** An identity stack of shape `[...batch, n, n]`. @internal */
+export function identityStack(dtype: DType, batch: readonly number[], n: number): NDArray {
+  const count = product(batch);
+  const data = alloc(dtype, count * n * n);
+  for (let k = 0; k < count; k++) for (let i = 0; i < n; i++) data[k * n * n + i * n + i] = 1;
+  return wrap(data, [...batch, n, n]);
+}
+
+/** The LAPACK routines of a precision from the kernel set that serves `routine` at `size`. @internal */
+export function lapackFor(routine: LapackRoutine, dtype: DType, size: number): Lapack<FloatArray> {
+  return lapackOf(kernelsFor(routine, size), precisionOf(dtype)) as Lapack<FloatArray>;
+}
+
+/** The BLAS routines of a precision from the kernel set that serves `routine` at `size`. @internal */
+export function blasFor(routine: BlasRoutine, dtype: DType, size: number): Blas<FloatArray> {
+  return blasOf(kernelsFor(routine, size), precisionOf(dtype)) as Blas<FloatArray>;
+}
+
+/** Reads an options object, rejecting non-objects with a TypeError naming it. @internal */
+export function optionsOf<T extends object>(options: unknown, argument = 'options'): Partial<T> {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${argument}: expected an options object, got ${describe(options)}`);
+  }
+  return options as Partial<T>;
+}
+
+/** Validates an optional finite number option. @internal */
+export function numberOption(value: unknown, argument: string, fallback: number): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number') throw new TypeError(`${argument}: expected a number, got ${describe(value)}`);
+  if (Number.isNaN(value)) throw new RangeError(`${argument}: expected a number, got NaN`);
+  return value;
+}
+
+/** Broadcasts two batch shapes as numpy does; null when they are incompatible. @internal */
+export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] | null {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const da = a[a.length - n + i] ?? 1;
+    const db = b[b.length - n + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) return null;
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/**
+ * For each position of the broadcast batch shape `out`, the C-order index of the matching
+ * matrix of a stack with batch shape `from` (size-1 and missing axes repeat).
+ * @internal
+ */
+export function broadcastIndex(from: readonly number[], out: readonly number[]): Int32Array {
+  const total = product(out);
+  const map = new Int32Array(total);
+  const offset = out.length - from.length;
+  const index = new Array<number>(out.length).fill(0);
+  for (let k = 0; k < total; k++) {
+    let f = 0;
+    for (let d = 0; d < from.length; d++) f = f * from[d] + (from[d] === 1 ? 0 : index[d + offset]);
+    map[k] = f;
+    for (let d = out.length - 1; d >= 0; d--) {
+      if (++index[d] < out[d]) break;
+      index[d] = 0;
+    }
+  }
+  return map;
+}

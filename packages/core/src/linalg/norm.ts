@@ -1,0 +1,251 @@
+/**
+ * Vector and matrix norms (norm) and the condition number (cond).
+ *
+ * @module
+ */
+import { LinAlgError, describe } from '../errors.js';
+import {
+  NDArray, alloc, asMatrixStack, asSquareStack, product, rowMajorCopy, scalarOrArray, stackShape, toNDArray, wrap,
+  type ArrayInput, type DType,
+} from './internal.js';
+import { inv } from './solve.js';
+import { decompose } from './svd.js';
+
+/**
+ * The order of a norm, as numpy's `ord`: for vectors any number (Infinity, -Infinity, 0 counts
+ * non-zeros, p for (Σ|xᵢ|ᵖ)^(1/p)); for matrices `'fro'`, `'nuc'`, 1, -1, 2, -2, Infinity,
+ * -Infinity. `null`/`undefined` is the 2-norm of vectors and the Frobenius norm of matrices.
+ *
+ * @example
+ * ```ts
+ * import type { NormOrder } from '@polyblas/core';
+ * const ord: NormOrder = 'nuc';
+ * ```
+ */
+export type NormOrder = number | 'fro' | 'nuc' | null | undefined;
+
+/** The Euclidean norm of `len` values from `data[off]` (scaled, so it neither overflows nor underflows). */
+function euclidean(data: Float64Array, off: number, len: number): number {
+  let scale = 0;
+  for (let i = 0; i < len; i++) scale = Math.max(scale, Math.abs(data[off + i]));
+  if (scale === 0 || !Number.isFinite(scale)) {
+    if (Number.isNaN(scale)) return NaN;
+    let nan = false;
+    for (let i = 0; i < len; i++) nan ||= Number.isNaN(data[off + i]);
+    return nan ? NaN : scale;
+  }
+  let sum = 0;
+  for (let i = 0; i < len; i++) {
+    const v = data[off + i] / scale;
+    sum += v * v;
+  }
+  return scale * Math.sqrt(sum);
+}
+
+function vectorNorm(data: Float64Array, off: number, len: number, ord: number | null): number {
+  if (ord === null || ord === 2) return euclidean(data, off, len);
+  if (ord === Infinity || ord === -Infinity) {
+    if (len === 0) throw new RangeError(`ord: ${ord} is not defined for an empty vector`);
+    let r = Math.abs(data[off]);
+    for (let i = 1; i < len; i++) {
+      const v = Math.abs(data[off + i]);
+      r = ord > 0 ? Math.max(r, v) : Math.min(r, v);
+    }
+    return r;
+  }
+  let sum = 0;
+  if (ord === 0) {
+    for (let i = 0; i < len; i++) sum += data[off + i] !== 0 ? 1 : 0;
+    return sum;
+  }
+  if (ord === 1) {
+    for (let i = 0; i < len; i++) sum += Math.abs(data[off + i]);
+    return sum;
+  }
+  for (let i = 0; i < len; i++) sum += Math.abs(data[off + i]) ** ord;
+  return sum ** (1 / ord);
+}
+
+/** The 1/-1 (column sums) and ±Infinity (row sums) norms of a row-major r×c block. */
+function sumNorm(data: Float64Array, off: number, r: number, c: number, ord: number): number {
+  const byColumn = ord === 1 || ord === -1;
+  const outer = byColumn ? c : r;
+  const inner = byColumn ? r : c;
+  if (outer === 0) throw new RangeError(`ord: ${ord} is not defined for a matrix of shape [${r}, ${c}]`);
+  let result = ord > 0 ? -Infinity : Infinity;
+  for (let p = 0; p < outer; p++) {
+    let sum = 0;
+    for (let q = 0; q < inner; q++) sum += Math.abs(data[off + (byColumn ? q * c + p : p * c + q)]);
+    result = ord > 0 ? Math.max(result, sum) : Math.min(result, sum);
+  }
+  return result;
+}
+
+function normalizeAxis(axis: number, ndim: number, argument: string): number {
+  if (!Number.isInteger(axis)) throw new TypeError(`${argument}: expected an integer axis, got ${describe(axis)}`);
+  if (axis < -ndim || axis >= ndim) {
+    throw new RangeError(`${argument}: expected an axis in [${-ndim}, ${ndim - 1}] for an array of ${ndim} dimensions, got ${axis}`);
+  }
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/** The view of `a` with the given axes last, in that order (an O(1) view through the constructor). */
+function moveLast(a: NDArray, axes: readonly number[]): NDArray {
+  const order = [...Array.from({ length: a.ndim }, (_, d) => d).filter((d) => !axes.includes(d)), ...axes];
+  return new NDArray(a.data, order.map((d) => a.shape[d]), order.map((d) => a.strides[d]), a.offset);
+}
+
+/**
+ * A vector or matrix norm, as `numpy.linalg.norm(x, ord, axis, keepdims)`.
+ *
+ * - `axis` undefined/null: with `ord` undefined, the 2-norm of all elements flattened (any
+ *   number of dimensions); with an `ord`, `x` must be a vector or a matrix.
+ * - `axis` a number: vector norms along that axis. `axis` a pair: matrix norms over those axes
+ *   (rows, columns).
+ * - Vector orders: any number (see {@link NormOrder}); matrix orders: `'fro'`, `'nuc'`, ±1, ±2,
+ *   ±Infinity (2 and -2 are the largest and smallest singular values, `'nuc'` their sum).
+ *
+ * The result is a number when no axes remain, otherwise an NDArray; `keepdims` keeps the reduced
+ * axes as size 1.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * linalg.norm(array([3, 4])); // 5
+ * linalg.norm(array([[1, 2], [3, 4]]), 1); // 6 (largest column sum)
+ * linalg.norm(array([[1, 2], [3, 4]]), 2, 1); // NDArray [√5, 5] (row norms)
+ * ```
+ */
+export function norm(x: ArrayInput, ord?: NormOrder): number;
+export function norm(
+  x: ArrayInput, ord: NormOrder, axis: number | readonly [number, number] | null | undefined,
+  options?: { keepdims?: boolean },
+): number | NDArray;
+export function norm(
+  x: ArrayInput, ord?: NormOrder, axis?: number | readonly [number, number] | null,
+  options?: { keepdims?: boolean },
+): number | NDArray {
+  const X = toNDArray(x, 'x');
+  const keepdims = options?.keepdims ?? false;
+  if (typeof keepdims !== 'boolean') throw new TypeError(`options.keepdims: expected a boolean, got ${describe(keepdims)}`);
+  if (ord !== null && ord !== undefined && typeof ord !== 'number' && ord !== 'fro' && ord !== 'nuc') {
+    throw new TypeError(`ord: expected a number, 'fro', 'nuc' or null, got ${describe(ord)}`);
+  }
+  if (typeof ord === 'number' && Number.isNaN(ord)) throw new RangeError('ord: expected a number, got NaN');
+  const ndim = X.ndim;
+  const dtype: DType = X.dtype === 'float32' ? 'float32' : 'float64';
+  const ordValue = ord ?? null;
+
+  let axes: number[];
+  if (axis === undefined || axis === null) {
+    if (ordValue === null || (ordValue === 'fro' && ndim === 2) || (ordValue === 2 && ndim === 1)) {
+      const data = rowMajorCopy(X, 'float64') as Float64Array;
+      const r = euclidean(data, 0, data.length);
+      if (!keepdims) return r;
+      const out = alloc(dtype, 1);
+      out[0] = r;
+      return wrap(out, new Array<number>(ndim).fill(1));
+    }
+    if (ndim !== 1 && ndim !== 2) {
+      throw new RangeError(`x: expected a vector or a matrix for ord ${JSON.stringify(ordValue)} without axis, got shape [${X.shape.join(', ')}]`);
+    }
+    axes = ndim === 1 ? [0] : [0, 1];
+  } else if (typeof axis === 'number') {
+    axes = [normalizeAxis(axis, ndim, 'axis')];
+  } else if (Array.isArray(axis) && axis.length === 2) {
+    axes = [normalizeAxis(axis[0], ndim, 'axis[0]'), normalizeAxis(axis[1], ndim, 'axis[1]')];
+    if (axes[0] === axes[1]) throw new RangeError(`axis: expected two different axes, got [${axis.join(', ')}]`);
+  } else {
+    throw new TypeError(`axis: expected an axis or a pair of axes, got ${describe(axis)}`);
+  }
+
+  const view = moveLast(X, axes);
+  const outerShape = view.shape.slice(0, ndim - axes.length);
+  const count = product(outerShape);
+  const out = alloc(dtype, count);
+  if (axes.length === 1) {
+    if (ordValue === 'fro' || ordValue === 'nuc') throw new RangeError(`ord: invalid norm order '${ordValue}' for vectors`);
+    const len = X.shape[axes[0]];
+    const data = rowMajorCopy(view, 'float64') as Float64Array;
+    for (let t = 0; t < count; t++) out[t] = vectorNorm(data, t * len, len, ordValue);
+  } else {
+    const r = X.shape[axes[0]];
+    const c = X.shape[axes[1]];
+    if (ordValue === 2 || ordValue === -2 || ordValue === 'nuc') {
+      const k = Math.min(r, c);
+      if (k === 0 && ordValue !== 'nuc') throw new RangeError(`ord: ${ordValue} is not defined for a matrix of shape [${r}, ${c}]`);
+      const { s } = decompose(view, 'N');
+      for (let t = 0; t < count; t++) {
+        if (ordValue === 'nuc') {
+          let sum = 0;
+          for (let i = 0; i < k; i++) sum += s[t * k + i];
+          out[t] = sum;
+        } else out[t] = ordValue === 2 ? s[t * k] : s[t * k + k - 1];
+      }
+    } else if (ordValue === null || ordValue === 'fro') {
+      const data = rowMajorCopy(view, 'float64') as Float64Array;
+      for (let t = 0; t < count; t++) out[t] = euclidean(data, t * r * c, r * c);
+    } else if (ordValue === 1 || ordValue === -1 || ordValue === Infinity || ordValue === -Infinity) {
+      const data = rowMajorCopy(view, 'float64') as Float64Array;
+      for (let t = 0; t < count; t++) out[t] = sumNorm(data, t * r * c, r, c, ordValue);
+    } else {
+      throw new RangeError(`ord: expected a matrix norm order ('fro', 'nuc', 1, -1, 2, -2, Infinity, -Infinity), got ${JSON.stringify(ordValue)}`);
+    }
+  }
+  if (!keepdims) return scalarOrArray(out, outerShape);
+  const keptShape = X.shape.map((d, i) => (axes.includes(i) ? 1 : d));
+  return wrap(out, keptShape);
+}
+
+/**
+ * The condition number of a matrix (or of each matrix of a stack), as `numpy.linalg.cond`:
+ * for `p` undefined or 2 the ratio of the largest to the smallest singular value (any shape),
+ * for -2 its inverse; for `'fro'`, `'nuc'`, ±1, ±Infinity `norm(A, p)·norm(A⁻¹, p)` (square
+ * matrices). A singular matrix gives Infinity. A number for a matrix, an NDArray for a stack.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * linalg.cond(array([[1, 0], [0, 1e-3]])); // 1000
+ * linalg.cond(array([[1, 0], [0, 1e-3]]), Infinity); // 1000
+ * ```
+ */
+export function cond(x: ArrayInput, p?: NormOrder): number | NDArray {
+  const X = asMatrixStack(x, 'x');
+  const { batch, count, rows: m, cols: n } = stackShape(X);
+  if (m === 0 || n === 0) throw new LinAlgError('cond is not defined on empty arrays');
+  const dtype: DType = X.dtype === 'float32' ? 'float32' : 'float64';
+  const out = alloc(dtype, count);
+  const pv = p ?? null;
+  if (pv === null || pv === 2 || pv === -2) {
+    const k = Math.min(m, n);
+    if (count > 0) {
+      const { s } = decompose(X, 'N');
+      for (let t = 0; t < count; t++) {
+        const r = pv === -2 ? s[t * k + k - 1] / s[t * k] : s[t * k] / s[t * k + k - 1];
+        // 0/0 for a zero matrix: numpy reports Infinity for a singular matrix without NaN entries.
+        out[t] = Number.isNaN(r) ? Infinity : r;
+      }
+    }
+    return scalarOrArray(out, batch);
+  }
+  if (pv !== 'fro' && pv !== 'nuc' && pv !== 1 && pv !== -1 && pv !== Infinity && pv !== -Infinity) {
+    throw new RangeError(`p: expected undefined, 'fro', 'nuc', 1, -1, 2, -2, Infinity or -Infinity, got ${describe(pv)}`);
+  }
+  asSquareStack(X, 'x');
+  const data = rowMajorCopy(X, dtype);
+  for (let t = 0; t < count; t++) {
+    const matrix = wrap(data.subarray(t * n * n, (t + 1) * n * n), [n, n]);
+    let r: number;
+    try {
+      r = norm(matrix, pv) * norm(inv(matrix), pv);
+    } catch (error) {
+      if (!(error instanceof LinAlgError)) throw error;
+      r = Infinity;
+    }
+    let hasNaN = false;
+    for (let i = 0; i < n * n; i++) hasNaN ||= Number.isNaN(data[t * n * n + i]);
+    out[t] = Number.isNaN(r) && !hasNaN ? Infinity : r;
+  }
+  return scalarOrArray(out, batch);
+}

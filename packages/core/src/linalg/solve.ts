@@ -1,0 +1,199 @@
+/**
+ * Everything built on the LU factorisation: solve, inv, det, slogdet.
+ *
+ * A row-major copy of A is Aᵀ to LAPACK. LU of Aᵀ gives det(Aᵀ) = det(A); getrs with trans 'T'
+ * on the factors of Aᵀ solves A·X = B; getri on them gives (Aᵀ)⁻¹ = (A⁻¹)ᵀ, which read back in
+ * row-major order is A⁻¹. No transposing copies.
+ *
+ * @module
+ */
+import { LinAlgError } from '../errors.js';
+import {
+  NDArray, alloc, asSquareStack, broadcastIndex, broadcastShapes, columnToRowMajor, gatherColumnMajor, lapackFor,
+  product, resultDType, rowMajorCopy, scalarOrArray, shapeError, stackShape, toNDArray, wrap, type ArrayInput,
+} from './internal.js';
+
+/**
+ * Solves the linear system A·x = b (or A·X = B for several right-hand sides) by LU factorisation
+ * with partial pivoting, as `numpy.linalg.solve`.
+ *
+ * `a` is a square matrix or a stack of them (`[..., M, M]`). `b` is a vector `[M]` (then the
+ * result is `[..., M]`) or a matrix / stack of matrices `[..., M, K]`, whose leading dimensions
+ * broadcast with those of `a`. Throws {@link LinAlgError} `'Singular matrix'` when a pivot is
+ * exactly zero.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * const x = linalg.solve(array([[3, 1], [1, 2]]), array([9, 8]));
+ * x.toArray(); // [2, 3]
+ * ```
+ */
+export function solve(a: ArrayInput, b: ArrayInput): NDArray {
+  const A = asSquareStack(a, 'a');
+  const B = toNDArray(b, 'b');
+  const { batch: aBatch, rows: n } = stackShape(A);
+  const isVector = B.ndim === 1;
+  if (B.ndim === 0) shapeError('b', 'a vector or a matrix', B.shape);
+  const bRows = isVector ? B.shape[0] : B.shape[B.ndim - 2];
+  if (bRows !== n) {
+    shapeError('b', `${n} rows to match a of shape [${A.shape.join(', ')}]`, B.shape);
+  }
+  const k = isVector ? 1 : B.shape[B.ndim - 1];
+  const bBatch = isVector ? [] : B.shape.slice(0, -2);
+  const batch = broadcastShapes(aBatch, bBatch);
+  if (batch === null) {
+    throw new RangeError(
+      `b: expected leading dimensions that broadcast with those of a [${aBatch.join(', ')}], got shape [${B.shape.join(', ')}]`,
+    );
+  }
+  const dtype = resultDType(A, B);
+  const count = product(batch);
+  const outShape = isVector ? [...batch, n] : [...batch, n, k];
+  const x = alloc(dtype, count * n * k);
+  if (count === 0 || n === 0 || k === 0) return wrap(x, outShape);
+
+  const lu = rowMajorCopy(A, dtype);
+  const rhs = gatherColumnMajor(isVector ? wrapAsColumn(B) : B, alloc(dtype, B.size));
+  const aCount = product(aBatch);
+  const ipiv = new Int32Array(aCount * n);
+  const factored = new Uint8Array(aCount);
+  const aIndex = broadcastIndex(aBatch, batch);
+  const bIndex = broadcastIndex(bBatch, batch);
+  const lapack = lapackFor('getrf', dtype, n);
+  const getrs = lapackFor('getrs', dtype, n).getrs;
+  const work = alloc(dtype, n * k);
+  for (let t = 0; t < count; t++) {
+    const ia = aIndex[t];
+    if (!factored[ia]) {
+      if (lapack.getrf(n, n, lu, n, ia * n * n, ipiv, ia * n) > 0) throw new LinAlgError('Singular matrix');
+      factored[ia] = 1;
+    }
+    work.set(rhs.subarray(bIndex[t] * n * k, (bIndex[t] + 1) * n * k));
+    getrs('T', n, k, lu, n, ia * n * n, ipiv, ia * n, work, n, 0);
+    columnToRowMajor(work, 0, n, n, k, x, t * n * k);
+  }
+  return wrap(x, outShape);
+}
+
+/** A vector [M] seen as an M×1 matrix (an O(1) view). */
+function wrapAsColumn(v: NDArray): NDArray {
+  return new NDArray(v.data, [v.shape[0], 1], [v.strides[0], 1], v.offset);
+}
+
+/**
+ * The inverse of a square matrix, or of each matrix of a stack, as `numpy.linalg.inv` (LU with
+ * partial pivoting). Throws {@link LinAlgError} `'Singular matrix'` when a pivot is exactly zero.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * linalg.inv(array([[4, 7], [2, 6]])).toArray(); // [[0.6, -0.7], [-0.2, 0.4]]
+ * ```
+ */
+export function inv(a: ArrayInput): NDArray {
+  const A = asSquareStack(a, 'a');
+  const { count, rows: n } = stackShape(A);
+  const dtype = resultDType(A);
+  const buf = rowMajorCopy(A, dtype);
+  if (count === 0 || n === 0) return wrap(buf, A.shape);
+  const getrf = lapackFor('getrf', dtype, n).getrf;
+  const getri = lapackFor('getri', dtype, n).getri;
+  const ipiv = new Int32Array(n);
+  for (let t = 0; t < count; t++) {
+    const off = t * n * n;
+    if (getrf(n, n, buf, n, off, ipiv, 0) > 0 || getri(n, buf, n, off, ipiv, 0) > 0) {
+      throw new LinAlgError('Singular matrix');
+    }
+  }
+  return wrap(buf, A.shape);
+}
+
+/** LU-factors each matrix of the stack and reports sign and log|det| per matrix. */
+function luDeterminants(
+  a: unknown, visit: (t: number, sign: number, logAbs: number, det: number) => void,
+): { batch: readonly number[]; dtype: 'float64' | 'float32' } {
+  const A = asSquareStack(a, 'a');
+  const { batch, count, rows: n } = stackShape(A);
+  const dtype = resultDType(A);
+  if (count === 0) return { batch, dtype };
+  const buf = rowMajorCopy(A, dtype);
+  const getrf = n > 0 ? lapackFor('getrf', dtype, n).getrf : null;
+  const ipiv = new Int32Array(n);
+  for (let t = 0; t < count; t++) {
+    const off = t * n * n;
+    if (getrf !== null) getrf(n, n, buf, n, off, ipiv, 0);
+    let sign = 1;
+    let logAbs = 0;
+    let det = 1;
+    for (let i = 0; i < n; i++) {
+      const u = buf[off + i + i * n];
+      if (ipiv[i] !== i + 1) sign = -sign;
+      det *= u;
+      if (u < 0) sign = -sign;
+      logAbs += Math.log(Math.abs(u));
+    }
+    if (logAbs === -Infinity) sign = 0;
+    if (Number.isNaN(logAbs)) sign = NaN;
+    // The sign of the product is the pivot parity times the signs of U's diagonal; + 0 turns a
+    // singular matrix's -0 into numpy's 0.
+    visit(t, sign, logAbs, ipivParity(ipiv, n) * det + 0);
+  }
+  return { batch, dtype };
+}
+
+function ipivParity(ipiv: Int32Array, n: number): number {
+  let p = 1;
+  for (let i = 0; i < n; i++) if (ipiv[i] !== i + 1) p = -p;
+  return p;
+}
+
+/**
+ * The determinant, as `numpy.linalg.det`: a number for a matrix, an NDArray of the leading
+ * dimensions for a stack. Computed from the LU factorisation; the determinant of a 0×0 matrix
+ * is 1. Overflows to ±Infinity where the product does: use {@link slogdet} for large matrices.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * linalg.det(array([[1, 2], [3, 4]])); // -2 (to rounding)
+ * ```
+ */
+export function det(a: ArrayInput): number | NDArray {
+  const values: number[] = [];
+  const { batch, dtype } = luDeterminants(a, (t, _sign, _log, d) => {
+    values[t] = d;
+  });
+  const out = alloc(dtype, product(batch));
+  for (let t = 0; t < out.length; t++) out[t] = values[t];
+  return scalarOrArray(out, batch);
+}
+
+/**
+ * The sign and the natural logarithm of the absolute value of the determinant, as
+ * `numpy.linalg.slogdet`: det = sign·exp(logabsdet) without overflow. For a singular matrix
+ * sign is 0 and logabsdet is -Infinity. Numbers for a matrix, NDArrays for a stack.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * const { sign, logabsdet } = linalg.slogdet(array([[1e200, 0], [0, -1e200]]));
+ * // sign = -1, logabsdet = 2·200·ln 10 ≈ 921.03
+ * ```
+ */
+export function slogdet(a: ArrayInput): { sign: number | NDArray; logabsdet: number | NDArray } {
+  const signs: number[] = [];
+  const logs: number[] = [];
+  const { batch, dtype } = luDeterminants(a, (t, sign, logAbs) => {
+    signs[t] = sign;
+    logs[t] = logAbs;
+  });
+  const count = product(batch);
+  const s = alloc(dtype, count);
+  const l = alloc(dtype, count);
+  for (let t = 0; t < count; t++) {
+    s[t] = signs[t];
+    l[t] = logs[t];
+  }
+  return { sign: scalarOrArray(s, batch), logabsdet: scalarOrArray(l, batch) };
+}

@@ -1,0 +1,198 @@
+/**
+ * The singular value decomposition and what is built on it: svd, svdvals, pinv, matrixRank.
+ *
+ * A row-major copy of the M×N A is the N×M Aᵀ to LAPACK. gesdd of Aᵀ = U'·Σ·V'ᵀ gives
+ * A = V'·Σ·U'ᵀ: A's U is V' and A's Vᵀ is U'ᵀ. U' written column-major is exactly A's Vᵀ in
+ * row-major order, and V'ᵀ column-major is A's U row-major, so gesdd writes the results in place.
+ *
+ * @module
+ */
+import type { FloatArray } from '@polyblas/contract';
+import { LinAlgError } from '../errors.js';
+import {
+  NDArray, alloc, asMatrixStack, assertFinite, blasFor, epsOf, lapackFor, numberOption, optionsOf,
+  resultDType, rowMajorCopy, scalarOrArray, stackShape, toNDArray, wrap, type ArrayInput, type DType,
+  type StackShape,
+} from './internal.js';
+
+/** The raw results of {@link decompose}: C-ordered buffers for the whole stack. @internal */
+export interface SvdBuffers {
+  readonly shape: StackShape;
+  readonly dtype: DType;
+  /** `count × k` singular values, descending per matrix. */
+  readonly s: FloatArray;
+  /** `count × M × uCols`, or null without vectors. */
+  readonly u: FloatArray | null;
+  /** `count × vtRows × N`, or null without vectors. */
+  readonly vt: FloatArray | null;
+  readonly uCols: number;
+  readonly vtRows: number;
+}
+
+/** The SVD of every matrix of a validated stack. @internal */
+export function decompose(A: NDArray, job: 'A' | 'S' | 'N'): SvdBuffers {
+  const shape = stackShape(A);
+  const { count, rows: m, cols: n } = shape;
+  const k = Math.min(m, n);
+  const dtype = resultDType(A);
+  const uCols = job === 'A' ? m : k;
+  const vtRows = job === 'A' ? n : k;
+  const s = alloc(dtype, count * k);
+  const u = job === 'N' ? null : alloc(dtype, count * m * uCols);
+  const vt = job === 'N' ? null : alloc(dtype, count * vtRows * n);
+  if (count === 0) return { shape, dtype, s, u, vt, uCols, vtRows };
+  if (k === 0) {
+    // No singular values; the full bases are identities.
+    for (let t = 0; t < count; t++) {
+      if (u !== null) for (let i = 0; i < uCols; i++) u[t * m * uCols + i * uCols + i] = 1;
+      if (vt !== null) for (let i = 0; i < vtRows; i++) vt[t * vtRows * n + i * n + i] = 1;
+    }
+    return { shape, dtype, s, u, vt, uCols, vtRows };
+  }
+  const buf = rowMajorCopy(A, dtype);
+  assertFinite(buf);
+  const gesdd = lapackFor('gesdd', dtype, Math.max(m, n)).gesdd;
+  const dummy = alloc(dtype, 1);
+  for (let t = 0; t < count; t++) {
+    // gesdd of the N×M Aᵀ: its U (N×vtRows, ld N) is A's Vᵀ, its Vᵀ (uCols×M, ld uCols) is A's U.
+    const info = job === 'N'
+      ? gesdd('N', n, m, buf, n, t * m * n, s, t * k, dummy, 1, 0, dummy, 1, 0)
+      : gesdd(job, n, m, buf, n, t * m * n, s, t * k, vt!, n, t * vtRows * n, u!, uCols, t * m * uCols);
+    if (info > 0) throw new LinAlgError('SVD did not converge');
+  }
+  return { shape, dtype, s, u, vt, uCols, vtRows };
+}
+
+/**
+ * The singular value decomposition A = U·diag(S)·Vᵀ, as `numpy.linalg.svd`, of a matrix or a
+ * stack of them (`[..., M, N]`, K = min(M, N)), by divide and conquer (gesdd).
+ * - `fullMatrices: true` (default): U `[..., M, M]`, Vᵀ `[..., N, N]`;
+ *   `false`: U `[..., M, K]`, Vᵀ `[..., K, N]`.
+ * - S `[..., K]` is descending.
+ * - `computeUV: false` returns S alone (an NDArray), as numpy does.
+ *
+ * Throws {@link LinAlgError} for infinite or NaN input and when the iteration does not converge
+ * (`'SVD did not converge'`).
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * const { u, s, vt } = linalg.svd(array([[3, 0], [0, 4], [0, 0]]));
+ * s.toArray(); // [4, 3]; u is 3x3, vt is 2x2
+ * const thin = linalg.svd(array([[3, 0], [0, 4], [0, 0]]), { fullMatrices: false }); // u is 3x2
+ * const values = linalg.svd(array([[3, 0], [0, 4]]), { computeUV: false }); // NDArray [4, 3]
+ * ```
+ */
+export function svd(a: ArrayInput, options: { fullMatrices?: boolean; computeUV: false }): NDArray;
+export function svd(
+  a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: true },
+): { u: NDArray; s: NDArray; vt: NDArray };
+export function svd(
+  a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: boolean },
+): { u: NDArray; s: NDArray; vt: NDArray } | NDArray;
+export function svd(
+  a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: boolean },
+): { u: NDArray; s: NDArray; vt: NDArray } | NDArray {
+  const A = asMatrixStack(a, 'a');
+  const opts = optionsOf<{ fullMatrices: boolean; computeUV: boolean }>(options);
+  const fullMatrices = opts.fullMatrices ?? true;
+  const computeUV = opts.computeUV ?? true;
+  if (typeof fullMatrices !== 'boolean') throw new TypeError(`options.fullMatrices: expected a boolean, got ${typeof fullMatrices}`);
+  if (typeof computeUV !== 'boolean') throw new TypeError(`options.computeUV: expected a boolean, got ${typeof computeUV}`);
+  const r = decompose(A, computeUV ? (fullMatrices ? 'A' : 'S') : 'N');
+  const { batch, rows: m, cols: n } = r.shape;
+  const s = wrap(r.s, [...batch, Math.min(m, n)]);
+  if (!computeUV) return s;
+  return { u: wrap(r.u!, [...batch, m, r.uCols]), s, vt: wrap(r.vt!, [...batch, r.vtRows, n]) };
+}
+
+/**
+ * The singular values of a matrix or of each matrix of a stack, descending, as
+ * `numpy.linalg.svdvals` (the same as `svd(a, { computeUV: false })`).
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * linalg.svdvals(array([[0, 2], [1, 0]])).toArray(); // [2, 1]
+ * ```
+ */
+export function svdvals(a: ArrayInput): NDArray {
+  return svd(a, { computeUV: false });
+}
+
+/**
+ * The Moore-Penrose pseudo-inverse, as `numpy.linalg.pinv`, of a matrix or a stack
+ * (`[..., M, N]` gives `[..., N, M]`): V·diag(1/S)·Uᵀ from the SVD, with singular values at
+ * or below `rtol · max(S)` treated as zero. `rtol` defaults to numpy's 1e-15.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * linalg.pinv(array([[1, 0], [0, 0]])).toArray(); // [[1, 0], [0, 0]]
+ * linalg.pinv(array([[1], [1]])).toArray(); // [[0.5, 0.5]]
+ * ```
+ */
+export function pinv(a: ArrayInput, options?: { rtol?: number }): NDArray {
+  const A = asMatrixStack(a, 'a');
+  const rtol = numberOption(optionsOf<{ rtol: number }>(options).rtol, 'options.rtol', 1e-15);
+  const { batch, count, rows: m, cols: n } = stackShape(A);
+  const dtype = resultDType(A);
+  const out = alloc(dtype, count * n * m);
+  const k = Math.min(m, n);
+  if (count === 0 || k === 0) return wrap(out, [...batch, n, m]);
+  const { s, u, vt } = decompose(A, 'S');
+  const gemm = blasFor('gemm', dtype, Math.max(m, n)).gemm;
+  for (let t = 0; t < count; t++) {
+    const so = t * k;
+    const cutoff = rtol * s[so];
+    const vo = t * k * n;
+    // Scale row i of Vᵀ by 1/sᵢ (or 0), then pinv = (scaled Vᵀ)ᵀ·Uᵀ.
+    for (let i = 0; i < k; i++) {
+      const si = s[so + i];
+      const f = si > cutoff ? 1 / si : 0;
+      for (let j = 0; j < n; j++) vt![vo + i * n + j] *= f;
+    }
+    // op(A) = Vᵀᵀ (N×K) read from the K×N row-major block with strides (1, N); op(B) = Uᵀ
+    // (K×M) read from the M×K row-major block with strides (1, K).
+    gemm('N', 'N', n, m, k, 1, vt!, 1, n, vo, u!, 1, k, t * m * k, 0, out, m, 1, t * n * m);
+  }
+  return wrap(out, [...batch, n, m]);
+}
+
+/**
+ * The rank of a matrix (or of each matrix of a stack) by the SVD, as `numpy.linalg.matrix_rank`:
+ * the number of singular values above `tol`, which defaults to `S.max() · rtol` with
+ * `rtol = max(M, N) · eps` of the dtype. For a 0-d or 1-d input: 1 unless every element is zero.
+ * A number for a matrix, an NDArray for a stack.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * linalg.matrixRank(array([[1, 2], [2, 4]])); // 1
+ * linalg.matrixRank(array([[1, 2], [3, 4]])); // 2
+ * ```
+ */
+export function matrixRank(a: ArrayInput, options?: { tol?: number; rtol?: number }): number | NDArray {
+  const A = toNDArray(a, 'a');
+  const opts = optionsOf<{ tol: number; rtol: number }>(options);
+  const tol = numberOption(opts.tol, 'options.tol', NaN);
+  if (A.ndim < 2) {
+    const data = rowMajorCopy(A, 'float64');
+    return data.some((v) => v !== 0) ? 1 : 0;
+  }
+  const { batch, count, rows: m, cols: n } = stackShape(A);
+  const dtype = resultDType(A);
+  const rtol = numberOption(opts.rtol, 'options.rtol', Math.max(m, n) * epsOf(dtype));
+  const k = Math.min(m, n);
+  const ranks = new Float64Array(count);
+  if (count > 0 && k > 0) {
+    const { s } = decompose(A, 'N');
+    for (let t = 0; t < count; t++) {
+      const threshold = Number.isNaN(tol) ? s[t * k] * rtol : tol;
+      let r = 0;
+      for (let i = 0; i < k; i++) if (s[t * k + i] > threshold) r++;
+      ranks[t] = r;
+    }
+  }
+  return scalarOrArray(ranks, batch);
+}

@@ -1,0 +1,3 @@
+import { linalgConformance } from '../src/testing/linalg.js';
+
+linalgConformance('js');
