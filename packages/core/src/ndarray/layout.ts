@@ -76,11 +76,11 @@ export function fStrides(shape: readonly number[]): number[] {
  */
 export function isContiguousLayout(shape: readonly number[], strides: readonly number[], order: 'C' | 'F'): boolean {
   const nd = shape.length;
+  for (let k = 0; k < nd; k++) if (shape[k] === 0) return true;
   let step = 1;
   for (let j = 0; j < nd; j++) {
     const k = order === 'C' ? nd - 1 - j : j;
     const n = shape[k]!;
-    if (n === 0) return true;
     if (n !== 1 && strides[k] !== step) return false;
     step *= n;
   }
