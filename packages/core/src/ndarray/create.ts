@@ -171,6 +171,7 @@ export function array(values: ArrayInput, options?: ArrayOptions): NDArray {
 
   if (values instanceof NDArray) {
     const dtype = options?.dtype === undefined ? values.dtype : checkDType(options.dtype);
+    checkSize(shape, values.size);
     const shaped = shape === undefined ? values : values.reshape(shape);
     const orderGiven = options?.order !== undefined;
     if (!copy && dtype === shaped.dtype && (!orderGiven || shaped.isContiguous(order))) return shaped;
@@ -186,6 +187,7 @@ export function array(values: ArrayInput, options?: ArrayOptions): NDArray {
     const dtype = checkDType(options?.dtype);
     const data = allocate(dtype, 1);
     data[0] = values;
+    checkSize(shape, 1);
     const scalar = new NDArray(data, []);
     return shape === undefined ? scalar : scalar.reshape(shape);
   }
@@ -211,6 +213,7 @@ export function array(values: ArrayInput, options?: ArrayOptions): NDArray {
     const nested = nestedShape(values);
     const data = allocate(dtype, sizeOf(nested));
     fillNested(values, nested, data);
+    checkSize(shape, data.length);
     const result = new NDArray(data, nested);
     const shaped = shape === undefined ? result : result.reshape(shape);
     return order === 'C' ? shaped : shaped.copy(order);
@@ -230,6 +233,13 @@ export function array(values: ArrayInput, options?: ArrayOptions): NDArray {
   }
 
   return typeError('values', 'a number, nested arrays of numbers, a typed array or an NDArray', values);
+}
+
+/** A RangeError unless `shape` (when given) holds exactly `size` elements. */
+function checkSize(shape: readonly number[] | undefined, size: number): void {
+  if (shape !== undefined && sizeOf(shape) !== size) {
+    rangeError('options.shape', `a shape of size ${size} (the number of values)`, [...shape]);
+  }
 }
 
 function filled(shape: unknown, value: number, options: CreateOptions | undefined, fill: boolean): NDArray {
