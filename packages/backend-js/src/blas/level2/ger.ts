@@ -6,7 +6,9 @@
 import type { FloatArray } from '@polyblas/contract';
 
 /**
- * `ger`: A ← α·x·yᵀ + A, with A of shape M×N. Updates run along the smaller stride of A.
+ * `ger`: A ← α·x·yᵀ + A, with A of shape M×N. The update runs along the contiguous direction of
+ * A (Aᵀ ← α·y·xᵀ + Aᵀ is the same update), four columns per sweep so each element of the
+ * streamed vector is loaded once for four columns.
  *
  * @example
  * ```ts
@@ -23,37 +25,61 @@ export function ger<T extends FloatArray>(
   A: T, strideA1: number, strideA2: number, offsetA: number,
 ): void {
   if (M <= 0 || N <= 0 || alpha === 0) return;
-  // Aᵀ ← α·y·xᵀ + Aᵀ is the same update; transpose so the inner loop has the smaller stride.
-  let m = M, n = N;
-  let u = x, su = strideX, ou = offsetX;
-  let v = y, sv = strideY, ov = offsetY;
-  let s1 = strideA1, s2 = strideA2;
-  if (Math.abs(strideA1) > Math.abs(strideA2)) {
-    m = N; n = M;
-    u = y; su = strideY; ou = offsetY;
-    v = x; sv = strideX; ov = offsetX;
-    s1 = strideA2; s2 = strideA1;
-  }
-  let iv = ov;
-  let colStart = offsetA;
-  for (let j = 0; j < n; j++) {
-    const t = alpha * v[iv];
-    iv += sv;
-    if (t !== 0) {
-      if (s1 === 1 && su === 1) {
-        const shift = ou - colStart;
-        const end = colStart + m;
-        for (let ia = colStart; ia < end; ia++) A[ia] += t * u[ia + shift];
-      } else {
-        let ia = colStart;
-        let iu = ou;
-        for (let i = 0; i < m; i++) {
-          A[ia] += t * u[iu];
-          ia += s1;
-          iu += su;
-        }
-      }
+  // Orient so that u runs along the smaller stride s1 of A and v across it.
+  const flip = Math.abs(strideA1) > Math.abs(strideA2);
+  const m = flip ? N : M;
+  const n = flip ? M : N;
+  const u: FloatArray = flip ? y : x;
+  const su = flip ? strideY : strideX;
+  const ou = flip ? offsetY : offsetX;
+  const v: FloatArray = flip ? x : y;
+  const sv = flip ? strideX : strideY;
+  const ov = flip ? offsetX : offsetY;
+  const s1 = flip ? strideA2 : strideA1;
+  const s2 = flip ? strideA1 : strideA2;
+  if (s1 === 1) {
+    if (su === 1) addOuter(m, n, alpha, u, ou, v, sv, ov, A, s2, offsetA);
+    else {
+      const w = new Float64Array(m);
+      for (let i = 0, iu = ou; i < m; i++, iu += su) w[i] = u[iu];
+      addOuter(m, n, alpha, w, 0, v, sv, ov, A, s2, offsetA);
     }
-    colStart += s2;
+    return;
+  }
+  for (let j = 0; j < n; j++) {
+    const t = alpha * v[ov + j * sv];
+    for (let i = 0, ia = offsetA + j * s2, iu = ou; i < m; i++, ia += s1, iu += su) A[ia] += t * u[iu];
+  }
+}
+
+/** A[:, j] += (α·vⱼ)·u for A with unit row stride and contiguous u, four columns at a time. */
+function addOuter(
+  m: number, n: number, alpha: number, u: FloatArray, ou: number,
+  v: FloatArray, sv: number, ov: number, A: FloatArray, s2: number, oa: number,
+): void {
+  const end = ou + m;
+  let j = 0;
+  for (; j + 3 < n; j += 4) {
+    const iv = ov + j * sv;
+    const t0 = alpha * v[iv];
+    const t1 = alpha * v[iv + sv];
+    const t2 = alpha * v[iv + 2 * sv];
+    const t3 = alpha * v[iv + 3 * sv];
+    const d0 = oa + j * s2 - ou;
+    const d1 = d0 + s2;
+    const d2 = d1 + s2;
+    const d3 = d2 + s2;
+    for (let i = ou; i < end; i++) {
+      const ui = u[i];
+      A[i + d0] += t0 * ui;
+      A[i + d1] += t1 * ui;
+      A[i + d2] += t2 * ui;
+      A[i + d3] += t3 * ui;
+    }
+  }
+  for (; j < n; j++) {
+    const t = alpha * v[ov + j * sv];
+    const d = oa + j * s2 - ou;
+    for (let i = ou; i < end; i++) A[i + d] += t * u[i];
   }
 }

@@ -4,11 +4,16 @@
  * @module
  */
 import type { Diag, FloatArray, Trans, Uplo } from '@polyblas/contract';
+import { gemv } from './gemv.js';
+
+/** Order of the diagonal blocks multiplied by plain loops; the coupling between blocks goes to gemv. */
+const BLOCK = 64;
 
 /**
  * `trmv`: x ← op(A)·x for triangular N×N A. op(A) = Aᵀ is read as A with its strides swapped and
- * its triangle flipped; the loop then runs by columns (axpy form) or by rows (dot form), whichever
- * walks A contiguously.
+ * its triangle flipped. Diagonal blocks run by columns (axpy form) or by rows (dot form), whichever
+ * walks A contiguously; the blocks off the diagonal go through `gemv`, each before the part of x it
+ * reads is overwritten.
  *
  * @example
  * ```ts
@@ -28,6 +33,30 @@ export function trmv<T extends FloatArray>(
   const sr = trans === 'N' ? strideA1 : strideA2;
   const sc = trans === 'N' ? strideA2 : strideA1;
   const nonUnit = diag === 'N';
+  if (upper) {
+    for (let start = 0; start < N; start += BLOCK) {
+      const end = Math.min(N, start + BLOCK);
+      const xb = offsetX + start * strideX;
+      if (start > 0) gemv('N', start, end - start, 1, A, sr, sc, offsetA + start * sc, x, strideX, xb, 1, x, strideX, offsetX);
+      multiplySmall(upper, nonUnit, end - start, A, sr, sc, offsetA + start * (sr + sc), x, strideX, xb);
+    }
+  } else {
+    for (let end = N; end > 0; end -= BLOCK) {
+      const start = Math.max(0, end - BLOCK);
+      const xb = offsetX + start * strideX;
+      if (end < N) {
+        gemv('N', N - end, end - start, 1, A, sr, sc, offsetA + end * sr + start * sc, x, strideX, xb, 1, x, strideX, offsetX + end * strideX);
+      }
+      multiplySmall(upper, nonUnit, end - start, A, sr, sc, offsetA + start * (sr + sc), x, strideX, xb);
+    }
+  }
+}
+
+/** x ← op(A)·x with op(A) N×N triangular (row stride sr, column stride sc). */
+function multiplySmall(
+  upper: boolean, nonUnit: boolean, N: number, A: FloatArray, sr: number, sc: number, offsetA: number,
+  x: FloatArray, strideX: number, offsetX: number,
+): void {
   const sd = sr + sc;
   if (Math.abs(sr) <= Math.abs(sc)) {
     if (upper) {

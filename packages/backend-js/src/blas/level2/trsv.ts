@@ -4,11 +4,16 @@
  * @module
  */
 import type { Diag, FloatArray, Trans, Uplo } from '@polyblas/contract';
+import { gemv } from './gemv.js';
+
+/** Order of the diagonal blocks solved by substitution; the coupling between blocks goes to gemv. */
+const BLOCK = 64;
 
 /**
  * `trsv`: x ← op(A)⁻¹·x for triangular N×N A, by substitution. There is no singularity test: an
  * exact zero on the diagonal gives Infinity or NaN. As in `trmv`, op(A) = Aᵀ is A with swapped
- * strides and the flipped triangle, and the loop order follows the contiguous direction of A.
+ * strides and the flipped triangle. Diagonal blocks are solved by substitution along the
+ * contiguous direction of A; the solved block then updates the rest of x through `gemv`.
  *
  * @example
  * ```ts
@@ -28,6 +33,30 @@ export function trsv<T extends FloatArray>(
   const sr = trans === 'N' ? strideA1 : strideA2;
   const sc = trans === 'N' ? strideA2 : strideA1;
   const nonUnit = diag === 'N';
+  if (upper) {
+    for (let end = N; end > 0; end -= BLOCK) {
+      const start = Math.max(0, end - BLOCK);
+      const xb = offsetX + start * strideX;
+      solveSmall(upper, nonUnit, end - start, A, sr, sc, offsetA + start * (sr + sc), x, strideX, xb);
+      if (start > 0) gemv('N', start, end - start, -1, A, sr, sc, offsetA + start * sc, x, strideX, xb, 1, x, strideX, offsetX);
+    }
+  } else {
+    for (let start = 0; start < N; start += BLOCK) {
+      const end = Math.min(N, start + BLOCK);
+      const xb = offsetX + start * strideX;
+      solveSmall(upper, nonUnit, end - start, A, sr, sc, offsetA + start * (sr + sc), x, strideX, xb);
+      if (end < N) {
+        gemv('N', N - end, end - start, -1, A, sr, sc, offsetA + end * sr + start * sc, x, strideX, xb, 1, x, strideX, offsetX + end * strideX);
+      }
+    }
+  }
+}
+
+/** Substitution for op(A)·x = b with op(A) N×N (row stride sr, column stride sc). */
+function solveSmall(
+  upper: boolean, nonUnit: boolean, N: number, A: FloatArray, sr: number, sc: number, offsetA: number,
+  x: FloatArray, strideX: number, offsetX: number,
+): void {
   const sd = sr + sc;
   if (Math.abs(sr) <= Math.abs(sc)) {
     // Column form: once xⱼ is known, remove its contribution from the rest.
