@@ -15,7 +15,16 @@ import {
   resultDType, rowMajorCopy, stackShape, wrap, type ArrayInput,
 } from './internal.js';
 
-/** A complex array as two real arrays of the same shape. */
+/**
+ * A complex array as two real arrays of the same shape, as {@link eig} and {@link eigvals} return.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * const w: linalg.ComplexArray = linalg.eigvals(array([[0, -1], [1, 0]]));
+ * w.im.toArray(); // [1, -1]
+ * ```
+ */
 export interface ComplexArray {
   /** Real parts. */
   readonly re: NDArray;

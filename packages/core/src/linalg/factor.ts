@@ -43,7 +43,16 @@ export function cholesky(a: ArrayInput, options?: { upper?: boolean }): NDArray 
   return wrap(buf, A.shape);
 }
 
-/** The modes of {@link qr}. */
+/**
+ * The modes of {@link qr}: `'reduced'` (thin Q and R), `'complete'` (square Q) or `'r'` (R only).
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * const mode: linalg.QrMode = 'complete';
+ * linalg.qr(array([[1], [1]]), { mode }).q.shape; // [2, 2]
+ * ```
+ */
 export type QrMode = 'reduced' | 'complete' | 'r';
 
 /**

@@ -20,17 +20,17 @@ import { NDArray, array } from '../ndarray/index.js';
 export { NDArray };
 
 /**
- * What the linalg functions accept as an array: an NDArray, or nested arrays of numbers
- * (converted as `array(values)` would convert them, in float64).
+ * What the linalg functions accept as an array: an NDArray, nested arrays of numbers or a
+ * Float64Array/Float32Array (converted as `array(values)` would convert them).
  *
  * @example
  * ```ts
- * import { linalg, type ArrayInput } from '@polyblas/core';
- * const a: ArrayInput = [[2, 0], [0, 2]];
+ * import { linalg } from '@polyblas/core';
+ * const a: linalg.ArrayInput = [[2, 0], [0, 2]];
  * linalg.det(a); // 4
  * ```
  */
-export type ArrayInput = NDArray | readonly number[] | readonly (readonly number[])[] | readonly unknown[];
+export type ArrayInput = NDArray | readonly number[] | readonly (readonly number[])[] | readonly unknown[] | Float64Array | Float32Array;
 
 /** float64 or float32. @internal */
 export type DType = 'float64' | 'float32';
@@ -67,15 +67,15 @@ export function shapeError(argument: string, expected: string, shape: readonly n
  */
 export function toNDArray(value: unknown, argument: string): NDArray {
   if (value instanceof NDArray) return value;
-  if (Array.isArray(value) || typeof value === 'number') {
+  if (Array.isArray(value) || value instanceof Float64Array || value instanceof Float32Array) {
     try {
       return array(value as number[]);
     } catch (error) {
       const reason = error instanceof Error ? error.message.replace(/^values: /, '') : String(error);
-      throw new TypeError(`${argument}: expected an NDArray or nested arrays of numbers (${reason})`);
+      throw new TypeError(`${argument}: expected an NDArray, nested arrays of numbers or a Float64Array/Float32Array (${reason})`);
     }
   }
-  throw new TypeError(`${argument}: expected an NDArray or nested arrays of numbers, got ${describe(value)}`);
+  throw new TypeError(`${argument}: expected an NDArray, nested arrays of numbers or a Float64Array/Float32Array, got ${describe(value)}`);
 }
 
 /** Validates a stack of matrices (ndim ≥ 2). @internal */

@@ -9,7 +9,16 @@ import {
   rowMajorCopy, shapeError, toNDArray, wrap, type ArrayInput,
 } from './internal.js';
 
-/** What {@link lstsq} returns. */
+/**
+ * What {@link lstsq} returns.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * const fit: linalg.LstsqResult = linalg.lstsq(array([[1, 0], [1, 1], [1, 2]]), array([1, 2, 3]));
+ * fit.rank; // 2
+ * ```
+ */
 export interface LstsqResult {
   /** The minimum-norm least-squares solution: `[N]` for a vector b, `[N, K]` for a matrix b. */
   readonly x: NDArray;

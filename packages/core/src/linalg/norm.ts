@@ -3,9 +3,10 @@
  *
  * @module
  */
+import type { FloatArray } from '@polyblas/contract';
 import { LinAlgError, describe } from '../errors.js';
 import {
-  NDArray, alloc, asMatrixStack, asSquareStack, product, rowMajorCopy, scalarOrArray, stackShape, toNDArray, wrap,
+  NDArray, alloc, asMatrixStack, asSquareStack, optionsOf, product, rowMajorCopy, scalarOrArray, stackShape, toNDArray, wrap,
   type ArrayInput, type DType,
 } from './internal.js';
 import { inv } from './solve.js';
@@ -18,8 +19,8 @@ import { decompose } from './svd.js';
  *
  * @example
  * ```ts
- * import type { NormOrder } from '@polyblas/core';
- * const ord: NormOrder = 'nuc';
+ * import type { linalg } from '@polyblas/core';
+ * const ord: linalg.NormOrder = 'nuc';
  * ```
  */
 export type NormOrder = number | 'fro' | 'nuc' | null | undefined;
@@ -42,7 +43,7 @@ function euclidean(data: Float64Array, off: number, len: number): number {
   return scale * Math.sqrt(sum);
 }
 
-function vectorNorm(data: Float64Array, off: number, len: number, ord: number | null): number {
+function pNorm(data: Float64Array, off: number, len: number, ord: number | null): number {
   if (ord === null || ord === 2) return euclidean(data, off, len);
   if (ord === Infinity || ord === -Infinity) {
     if (len === 0) throw new RangeError(`ord: ${ord} is not defined for an empty vector`);
@@ -159,42 +160,103 @@ export function norm(
     throw new TypeError(`axis: expected an axis or a pair of axes, got ${describe(axis)}`);
   }
 
+  if (axes.length === 1) {
+    if (ordValue === 'fro' || ordValue === 'nuc') throw new RangeError(`ord: invalid norm order '${ordValue}' for vectors`);
+    return reduceVectors(X, axes, ordValue, keepdims);
+  }
   const view = moveLast(X, axes);
   const outerShape = view.shape.slice(0, ndim - axes.length);
   const count = product(outerShape);
   const out = alloc(dtype, count);
-  if (axes.length === 1) {
-    if (ordValue === 'fro' || ordValue === 'nuc') throw new RangeError(`ord: invalid norm order '${ordValue}' for vectors`);
-    const len = X.shape[axes[0]];
-    const data = rowMajorCopy(view, 'float64') as Float64Array;
-    for (let t = 0; t < count; t++) out[t] = vectorNorm(data, t * len, len, ordValue);
-  } else {
-    const r = X.shape[axes[0]];
-    const c = X.shape[axes[1]];
-    if (ordValue === 2 || ordValue === -2 || ordValue === 'nuc') {
-      const k = Math.min(r, c);
-      if (k === 0 && ordValue !== 'nuc') throw new RangeError(`ord: ${ordValue} is not defined for a matrix of shape [${r}, ${c}]`);
-      const { s } = decompose(view, 'N');
-      for (let t = 0; t < count; t++) {
-        if (ordValue === 'nuc') {
-          let sum = 0;
-          for (let i = 0; i < k; i++) sum += s[t * k + i];
-          out[t] = sum;
-        } else out[t] = ordValue === 2 ? s[t * k] : s[t * k + k - 1];
-      }
-    } else if (ordValue === null || ordValue === 'fro') {
-      const data = rowMajorCopy(view, 'float64') as Float64Array;
-      for (let t = 0; t < count; t++) out[t] = euclidean(data, t * r * c, r * c);
-    } else if (ordValue === 1 || ordValue === -1 || ordValue === Infinity || ordValue === -Infinity) {
-      const data = rowMajorCopy(view, 'float64') as Float64Array;
-      for (let t = 0; t < count; t++) out[t] = sumNorm(data, t * r * c, r, c, ordValue);
-    } else {
-      throw new RangeError(`ord: expected a matrix norm order ('fro', 'nuc', 1, -1, 2, -2, Infinity, -Infinity), got ${JSON.stringify(ordValue)}`);
+  const r = X.shape[axes[0]];
+  const c = X.shape[axes[1]];
+  if (ordValue === 2 || ordValue === -2 || ordValue === 'nuc') {
+    const k = Math.min(r, c);
+    if (k === 0 && ordValue !== 'nuc') throw new RangeError(`ord: ${ordValue} is not defined for a matrix of shape [${r}, ${c}]`);
+    const { s } = decompose(view, 'N');
+    for (let t = 0; t < count; t++) {
+      if (ordValue === 'nuc') {
+        let sum = 0;
+        for (let i = 0; i < k; i++) sum += s[t * k + i];
+        out[t] = sum;
+      } else out[t] = ordValue === 2 ? s[t * k] : s[t * k + k - 1];
     }
+  } else if (ordValue === null || ordValue === 'fro') {
+    const data = rowMajorCopy(view, 'float64') as Float64Array;
+    for (let t = 0; t < count; t++) out[t] = euclidean(data, t * r * c, r * c);
+  } else if (ordValue === 1 || ordValue === -1 || ordValue === Infinity || ordValue === -Infinity) {
+    const data = rowMajorCopy(view, 'float64') as Float64Array;
+    for (let t = 0; t < count; t++) out[t] = sumNorm(data, t * r * c, r, c, ordValue);
+  } else {
+    throw new RangeError(`ord: expected a matrix norm order ('fro', 'nuc', 1, -1, 2, -2, Infinity, -Infinity), got ${JSON.stringify(ordValue)}`);
   }
+  return finish(X, axes, out, outerShape, keepdims);
+}
+
+/** The reduction's result: a number when no axes remain, the kept shape with `keepdims`. */
+function finish(X: NDArray, axes: readonly number[], out: FloatArray, outerShape: readonly number[], keepdims: boolean): number | NDArray {
   if (!keepdims) return scalarOrArray(out, outerShape);
-  const keptShape = X.shape.map((d, i) => (axes.includes(i) ? 1 : d));
-  return wrap(out, keptShape);
+  return wrap(out, X.shape.map((d, i) => (axes.includes(i) ? 1 : d)));
+}
+
+/** Vector norms over the given axes taken together (one vector per position of the others). */
+function reduceVectors(X: NDArray, axes: readonly number[], ord: number | null, keepdims: boolean): number | NDArray {
+  const view = moveLast(X, axes);
+  const outerShape = view.shape.slice(0, X.ndim - axes.length);
+  const count = product(outerShape);
+  const len = product(axes.map((d) => X.shape[d]));
+  const out = alloc(X.dtype === 'float32' ? 'float32' : 'float64', count);
+  const data = rowMajorCopy(view, 'float64') as Float64Array;
+  for (let t = 0; t < count; t++) out[t] = pNorm(data, t * len, len, ord);
+  return finish(X, axes, out, outerShape, keepdims);
+}
+
+/**
+ * A vector norm, as `numpy.linalg.vector_norm` (the array API's): over all elements
+ * (`axis` undefined/null, whatever the number of dimensions), over one axis, or over several
+ * axes taken together. `ord` is any number (default 2; see {@link NormOrder}).
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * linalg.vectorNorm(array([[3, 0], [0, 4]])); // 5
+ * linalg.vectorNorm(array([[3, 0], [0, 4]]), { axis: 0, ord: 1 }); // NDArray [3, 4]
+ * ```
+ */
+export function vectorNorm(
+  x: ArrayInput, options?: { axis?: number | readonly number[] | null; keepdims?: boolean; ord?: number },
+): number | NDArray {
+  const X = toNDArray(x, 'x');
+  const opts = optionsOf<{ axis: number | readonly number[] | null; keepdims: boolean; ord: number }>(options);
+  const ord = opts.ord ?? 2;
+  if (typeof ord !== 'number' || Number.isNaN(ord)) throw new TypeError(`options.ord: expected a number, got ${describe(ord)}`);
+  const keepdims = opts.keepdims ?? false;
+  if (typeof keepdims !== 'boolean') throw new TypeError(`options.keepdims: expected a boolean, got ${describe(keepdims)}`);
+  const axis = opts.axis ?? null;
+  let axes: number[];
+  if (axis === null) axes = Array.from({ length: X.ndim }, (_, d) => d);
+  else if (typeof axis === 'number') axes = [normalizeAxis(axis, X.ndim, 'options.axis')];
+  else if (Array.isArray(axis)) {
+    axes = axis.map((d: number, i: number) => normalizeAxis(d, X.ndim, `options.axis[${i}]`));
+    if (new Set(axes).size !== axes.length) throw new RangeError(`options.axis: expected distinct axes, got [${axis.join(', ')}]`);
+  } else throw new TypeError(`options.axis: expected an axis or a list of axes, got ${describe(axis)}`);
+  return reduceVectors(X, axes, ord, keepdims);
+}
+
+/**
+ * A matrix norm over the last two axes, as `numpy.linalg.matrix_norm` (the array API's):
+ * `ord` is `'fro'` (default), `'nuc'`, ±1, ±2 or ±Infinity, as in {@link norm}.
+ *
+ * @example
+ * ```ts
+ * import { array, linalg } from '@polyblas/core';
+ * linalg.matrixNorm(array([[1, 2], [3, 4]]), { ord: 1 }); // 6
+ * ```
+ */
+export function matrixNorm(x: ArrayInput, options?: { keepdims?: boolean; ord?: NormOrder }): number | NDArray {
+  const X = asMatrixStack(x, 'x');
+  const opts = optionsOf<{ keepdims: boolean; ord: NormOrder }>(options);
+  return norm(X, opts.ord ?? 'fro', [-2, -1], { keepdims: opts.keepdims ?? false });
 }
 
 /**

@@ -688,6 +688,16 @@ export function linalgConformance(name: string): void {
           // No axis, no ord: the 2-norm of everything, any number of dimensions; keepdims keeps every axis.
           expect(Math.abs(linalg.norm(t3) - frob(Float64Array.from(t3.data)))).toBeLessThan(THRESHOLD * 24 * e);
           expect((linalg.norm(t3, null, null, { keepdims: true }) as NDArray).shape).toEqual([1, 1, 1]);
+          // The array API's vectorNorm (any set of axes) and matrixNorm (last two axes).
+          expect(Math.abs((linalg.vectorNorm(t3) as number) - frob(Float64Array.from(t3.data)))).toBeLessThan(THRESHOLD * 24 * e);
+          const over02 = linalg.vectorNorm(t3, { axis: [0, 2], ord: 1 }) as NDArray;
+          expect(over02.shape).toEqual([3]);
+          let naive02 = 0;
+          for (let i = 0; i < 2; i++) for (let k = 0; k < 4; k++) naive02 += Math.abs(at(t3, [i, 1, k]));
+          expect(Math.abs(over02.data[1] - naive02)).toBeLessThan(THRESHOLD * 8 * e);
+          const m1 = linalg.matrixNorm(t3, { ord: 1, keepdims: true }) as NDArray;
+          expect(m1.shape).toEqual([2, 1, 1]);
+          expect(m1.data[1]).toBe((linalg.norm(t3, 1, [-2, -1]) as NDArray).data[1]);
           // No overflow or underflow in the 2-norm.
           const huge = new NDArray(new Float64Array([3e300, 4e300]), [2]);
           expect(linalg.norm(huge)).toBeCloseTo(5e300, -288);
