@@ -270,7 +270,7 @@ const level1: Record<string, Suite> = {
   nrm2(blas, p, rng, f) {
     // Scales where a plain sum of squares overflows, underflows or loses digits to subnormals.
     const scales = p === 'd'
-      ? [1, 1e300, 1e-300, 1e-310, 1e154, 1e-160, 2 ** 1000, 2 ** -1070]
+      ? [1, 1e300, 1e-300, 1e-310, 1e154, 1e-160, 2 ** 1000, 2 ** -1070, 2 ** -479, 2 ** -482]
       : [1, 1e30, 1e-30, 1e-40, 3e37, 1e19, 1e-20];
     for (const n of VECTOR_SIZES) {
       for (const scale of scales) {
