@@ -786,6 +786,49 @@ export function linalgConformance(name: string): void {
       expect(Array.from(linalg.solve([[2, 0], [0, 4]], [2, 2]).data)).toEqual([1, 0.5]);
     });
 
+    it('stacks given as views with permuted leading axes and transposed matrices', () => {
+      const rng = new Rng(31);
+      const s = randomStack('float64', [2, 3], 4, 4, rng);
+      // v[i, j] = s[j, i]ᵀ, through strides alone.
+      const v = new NDArray(s.data, [3, 2, 4, 4], [s.strides[1], s.strides[0], s.strides[3], s.strides[2]], s.offset);
+      const dv = unchanged([v], () => linalg.det(v)) as NDArray;
+      const ds = linalg.det(s) as NDArray;
+      const iv = unchanged([v], () => linalg.inv(v));
+      const is = linalg.inv(s);
+      for (let i = 0; i < 3; i++) {
+        for (let j = 0; j < 2; j++) {
+          expect(Math.abs(at(dv, [i, j]) - at(ds, [j, i]))).toBeLessThan(1e-12 * Math.abs(at(ds, [j, i])) + 1e-14);
+          for (let p = 0; p < 4; p++) {
+            for (let q = 0; q < 4; q++) expect(Math.abs(at(iv, [i, j, p, q]) - at(is, [j, i, q, p]))).toBeLessThan(1e-10);
+          }
+        }
+      }
+      const sv = linalg.svdvals(v);
+      const ss = linalg.svdvals(s);
+      expect(Math.abs(at(sv, [2, 1, 0]) - at(ss, [1, 2, 0]))).toBeLessThan(1e-13);
+    });
+
+    it('non-finite input ends in NaN results or a LinAlgError, never a hang or another error', () => {
+      const values = [NaN, Infinity, -Infinity];
+      for (const bad of values) {
+        const a = new NDArray(new Float64Array([1, 2, bad, 4, 5, 6, 7, 8, 10]), [3, 3]);
+        const b = new NDArray(new Float64Array([1, 2, 3]), [3]);
+        const calls: (() => unknown)[] = [
+          () => linalg.solve(a, b), () => linalg.inv(a), () => linalg.det(a), () => linalg.slogdet(a),
+          () => linalg.cholesky(a), () => linalg.qr(a), () => linalg.svd(a), () => linalg.eigh(a), () => linalg.eig(a),
+          () => linalg.lstsq(a, b), () => linalg.pinv(a), () => linalg.matrixRank(a), () => linalg.norm(a, 2),
+          () => linalg.norm(a), () => linalg.cond(a), () => linalg.cond(a, 1), () => linalg.matrixPower(a, 3),
+        ];
+        for (const call of calls) {
+          try {
+            unchanged([a, b], call);
+          } catch (error) {
+            expect(error).toBeInstanceOf(LinAlgError);
+          }
+        }
+      }
+    });
+
     it('empty inputs follow numpy', () => {
       const empty = (shape: number[]) => new NDArray(new Float64Array(0), shape);
       expect(linalg.inv(empty([0, 0])).shape).toEqual([0, 0]);
