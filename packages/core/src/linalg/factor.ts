@@ -73,6 +73,7 @@ export type QrMode = 'reduced' | 'complete' | 'r';
  */
 export function qr(a: ArrayInput, options?: { mode?: 'reduced' | 'complete' }): { q: NDArray; r: NDArray };
 export function qr(a: ArrayInput, options: { mode: 'r' }): { r: NDArray };
+export function qr(a: ArrayInput, options?: { mode?: QrMode }): { q?: NDArray; r: NDArray };
 export function qr(a: ArrayInput, options?: { mode?: QrMode }): { q?: NDArray; r: NDArray } {
   const A = asMatrixStack(a, 'a');
   const mode = optionsOf<{ mode: QrMode }>(options).mode ?? 'reduced';

@@ -45,7 +45,7 @@ export interface LstsqResult {
  * import { array, linalg } from '@polyblas/core';
  * // Fit y = c0 + c1·t through (0, 1), (1, 2), (2, 3.1)
  * const { x, residuals, rank, s } = linalg.lstsq(array([[1, 0], [1, 1], [1, 2]]), array([1, 2, 3.1]));
- * x.toArray(); // ≈ [0.95, 1.05]; rank = 2; residuals = [0.00166…]
+ * x.toArray(); // ≈ [0.9833, 1.05]; rank = 2; residuals ≈ [0.001667]
  * ```
  */
 export function lstsq(a: ArrayInput, b: ArrayInput, options?: { rcond?: number }): LstsqResult {
