@@ -45,8 +45,10 @@ export function gelsd<T extends FloatArray>(
   let r = 0;
   while (r < k && s[offsetS + r] > threshold) r++;
   rank[offsetRank] = r;
-  for (let j = 0; j < nrhs; j++) B.fill(0, offsetB + j * ldb, offsetB + j * ldb + N);
-  if (r === 0 || nrhs === 0) return 0;
+  if (r === 0 || nrhs === 0) {
+    for (let j = 0; j < nrhs; j++) B.fill(0, offsetB + j * ldb, offsetB + j * ldb + N);
+    return 0;
+  }
   const { blas } = ctx;
   // C = Σ⁻¹·U(:, 0:r)ᵀ·B, then X = V(:, 0:r)·C.
   blas.gemm('T', 'N', r, nrhs, M, 1, w, 1, M, oU, B, 1, ldb, offsetB, 0, w, 1, k, oC);
