@@ -1,15 +1,60 @@
 /**
- * General matrix multiply.
+ * General matrix multiply, blocked in the Goto/BLIS way: the loops over cache blocks, the packing
+ * and the ragged edges are written here once; the tile-shaped arithmetic lives in the micro-kernel
+ * (`gemm-kernel.ts`). Small products skip the packing and run a direct loop.
  *
  * @module
  */
 import type { FloatArray, Trans } from '@polyblas/contract';
+import { GEMM_MR, GEMM_NR, gemmMicroKernel } from './gemm-kernel.js';
+import { packGemmA, packGemmB } from './gemm-pack.js';
+
+/**
+ * Cache block sizes of the blocked gemm: an `mc`×`kc` block of op(A) and a `kc`×`nc` block of op(B)
+ * are packed at a time.
+ *
+ * @example
+ * ```ts
+ * import type { GemmBlocking } from './gemm.js';
+ * const tiny: GemmBlocking = { mc: 8, kc: 5, nc: 12 }; // exercises every block edge in tests
+ * ```
+ */
+export interface GemmBlocking {
+  readonly mc: number;
+  readonly kc: number;
+  readonly nc: number;
+}
+
+/**
+ * The block sizes {@link gemm} uses, measured on an AMD Zen 5 (48 KiB L1d, 1 MiB L2 per core).
+ * A kc×nr micro-panel of op(B) stays in L1 while the mc×kc block of op(A) streams from L2.
+ *
+ * @example
+ * ```ts
+ * import { GEMM_BLOCKING } from './gemm.js';
+ * const bytesOfPackedA = GEMM_BLOCKING.mc * GEMM_BLOCKING.kc * 8;
+ * ```
+ */
+export const GEMM_BLOCKING: GemmBlocking = { mc: 128, kc: 256, nc: 4096 };
+
+/**
+ * Below this many multiply-adds (M·N·K) packing costs more than it saves, and {@link gemm} runs
+ * {@link gemmUnpacked}.
+ *
+ * @example
+ * ```ts
+ * import { GEMM_SMALL_WORK } from './gemm.js';
+ * const direct = 16 * 16 * 16 < GEMM_SMALL_WORK;
+ * ```
+ */
+export const GEMM_SMALL_WORK = 32 * 32 * 32;
 
 /**
  * `gemm`: C ← α·op(A)·op(B) + β·C, with op(A) M×K, op(B) K×N and C M×N.
  * When β is 0, C is not read; when α is 0 or K is 0, A and B are not read.
  * Element (i,j) of A is `A[offsetA + i*strideA1 + j*strideA2]` (likewise B and C); strides may be
  * negative, so row-major, column-major and transposed or reversed views are all accepted.
+ * Float32 data is multiplied and summed in double and rounded when stored into C.
  *
  * @example
  * ```ts
@@ -26,27 +71,164 @@ export function gemm<T extends FloatArray>(
   C: T, strideC1: number, strideC2: number, offsetC: number,
 ): void {
   if (M <= 0 || N <= 0) return;
+  if (M * N * K < GEMM_SMALL_WORK || M < GEMM_MR || N < GEMM_NR) {
+    gemmUnpacked(transA, transB, M, N, K, alpha, A, strideA1, strideA2, offsetA,
+      B, strideB1, strideB2, offsetB, beta, C, strideC1, strideC2, offsetC);
+  } else {
+    gemmBlocked(transA, transB, M, N, K, alpha, A, strideA1, strideA2, offsetA,
+      B, strideB1, strideB2, offsetB, beta, C, strideC1, strideC2, offsetC, GEMM_BLOCKING);
+  }
+}
+
+/**
+ * {@link gemm} by direct dot products, without packing: the fastest way for small products.
+ * Same arguments and semantics as {@link gemm}.
+ *
+ * @example
+ * ```ts
+ * import { gemmUnpacked } from './gemm.js';
+ * const A = new Float64Array([1, 2, 3, 4]), B = new Float64Array([5, 6, 7, 8]);
+ * const C = new Float64Array(4);
+ * gemmUnpacked('N', 'N', 2, 2, 2, 1, A, 2, 1, 0, B, 2, 1, 0, 0, C, 2, 1, 0); // C = [19, 22, 43, 50]
+ * ```
+ */
+export function gemmUnpacked<T extends FloatArray>(
+  transA: Trans, transB: Trans, M: number, N: number, K: number, alpha: number,
+  A: T, strideA1: number, strideA2: number, offsetA: number,
+  B: T, strideB1: number, strideB2: number, offsetB: number, beta: number,
+  C: T, strideC1: number, strideC2: number, offsetC: number,
+): void {
+  if (M <= 0 || N <= 0) return;
+  if (alpha === 0 || K <= 0) {
+    scaleMatrix(M, N, beta, C, strideC1, strideC2, offsetC);
+    return;
+  }
   // op(X) is X with its two strides swapped.
   const sAi = transA === 'N' ? strideA1 : strideA2;
   const sAk = transA === 'N' ? strideA2 : strideA1;
   const sBk = transB === 'N' ? strideB1 : strideB2;
   const sBj = transB === 'N' ? strideB2 : strideB1;
-  const skipProduct = alpha === 0 || K <= 0;
-  for (let i = 0; i < M; i++) {
-    for (let j = 0; j < N; j++) {
+  for (let j = 0; j < N; j++) {
+    const bColumn = offsetB + j * sBj;
+    let c = offsetC + j * strideC2;
+    let aRow = offsetA;
+    for (let i = 0; i < M; i++) {
       let sum = 0;
-      if (!skipProduct) {
-        let a = offsetA + i * sAi;
-        let b = offsetB + j * sBj;
-        for (let k = 0; k < K; k++) {
-          sum += A[a]! * B[b]!;
-          a += sAk;
-          b += sBk;
-        }
-        sum *= alpha;
+      let a = aRow, b = bColumn;
+      for (let k = 0; k < K; k++) {
+        sum += A[a] * B[b];
+        a += sAk;
+        b += sBk;
       }
-      const c = offsetC + i * strideC1 + j * strideC2;
-      C[c] = beta === 0 ? sum : beta === 1 ? C[c]! + sum : beta * C[c]! + sum;
+      C[c] = beta === 0 ? alpha * sum : alpha * sum + beta * C[c];
+      aRow += sAi;
+      c += strideC1;
+    }
+  }
+}
+
+let packedA = new Float64Array(0);
+let packedB = new Float64Array(0);
+const edgeTile = new Float64Array(GEMM_MR * GEMM_NR);
+
+/**
+ * {@link gemm} by packed cache blocks and the register-tiled micro-kernel, with the block sizes
+ * given (tests pass tiny blocks to cross every block edge). Same arguments and semantics as
+ * {@link gemm}. The packing buffers are kept between calls and grow when a larger block needs it.
+ *
+ * @example
+ * ```ts
+ * import { gemmBlocked, GEMM_BLOCKING } from './gemm.js';
+ * const A = new Float64Array([1, 2, 3, 4]), B = new Float64Array([5, 6, 7, 8]);
+ * const C = new Float64Array(4);
+ * gemmBlocked('N', 'N', 2, 2, 2, 1, A, 2, 1, 0, B, 2, 1, 0, 0, C, 2, 1, 0, GEMM_BLOCKING);
+ * // C = [19, 22, 43, 50]
+ * ```
+ */
+export function gemmBlocked<T extends FloatArray>(
+  transA: Trans, transB: Trans, M: number, N: number, K: number, alpha: number,
+  A: T, strideA1: number, strideA2: number, offsetA: number,
+  B: T, strideB1: number, strideB2: number, offsetB: number, beta: number,
+  C: T, strideC1: number, strideC2: number, offsetC: number,
+  blocking: GemmBlocking,
+): void {
+  if (M <= 0 || N <= 0) return;
+  scaleMatrix(M, N, beta, C, strideC1, strideC2, offsetC);
+  if (alpha === 0 || K <= 0) return;
+  const sAi = transA === 'N' ? strideA1 : strideA2;
+  const sAk = transA === 'N' ? strideA2 : strideA1;
+  const sBk = transB === 'N' ? strideB1 : strideB2;
+  const sBj = transB === 'N' ? strideB2 : strideB1;
+  // Block sizes are whole tiles, so only the last block of each loop has a ragged edge.
+  const MC = Math.max(GEMM_MR, blocking.mc - (blocking.mc % GEMM_MR));
+  const NC = Math.max(GEMM_NR, blocking.nc - (blocking.nc % GEMM_NR));
+  const KC = Math.max(1, blocking.kc);
+  const kcMax = Math.min(KC, K);
+  const aLength = Math.min(MC, Math.ceil(M / GEMM_MR) * GEMM_MR) * kcMax;
+  const bLength = Math.min(NC, Math.ceil(N / GEMM_NR) * GEMM_NR) * kcMax;
+  if (packedA.length < aLength) packedA = new Float64Array(aLength);
+  if (packedB.length < bLength) packedB = new Float64Array(bLength);
+  const pa = packedA, pb = packedB;
+
+  for (let jc = 0; jc < N; jc += NC) {
+    const nc = Math.min(NC, N - jc);
+    for (let pc = 0; pc < K; pc += KC) {
+      const kc = Math.min(KC, K - pc);
+      packGemmB(kc, nc, B, sBk, sBj, offsetB + pc * sBk + jc * sBj, GEMM_NR, pb);
+      for (let ic = 0; ic < M; ic += MC) {
+        const mc = Math.min(MC, M - ic);
+        packGemmA(mc, kc, alpha, A, sAi, sAk, offsetA + ic * sAi + pc * sAk, GEMM_MR, pa);
+        multiplyPackedBlocks(mc, nc, kc, pa, pb, C, strideC1, strideC2,
+          offsetC + ic * strideC1 + jc * strideC2);
+      }
+    }
+  }
+}
+
+/** C block (mc×nc at offsetC) += packed A block · packed B block, tile by tile. */
+function multiplyPackedBlocks(
+  mc: number, nc: number, kc: number, pa: Float64Array, pb: Float64Array,
+  C: FloatArray, strideC1: number, strideC2: number, offsetC: number,
+): void {
+  for (let jr = 0; jr < nc; jr += GEMM_NR) {
+    const cols = Math.min(GEMM_NR, nc - jr);
+    const bi = jr * kc;
+    for (let ir = 0; ir < mc; ir += GEMM_MR) {
+      const rows = Math.min(GEMM_MR, mc - ir);
+      const ai = ir * kc;
+      const ci = offsetC + ir * strideC1 + jr * strideC2;
+      if (rows === GEMM_MR && cols === GEMM_NR) {
+        gemmMicroKernel(kc, pa, ai, pb, bi, C, ci, strideC1, strideC2);
+      } else {
+        // Ragged edge: the kernel fills a whole zero-padded tile; only its valid part reaches C.
+        edgeTile.fill(0);
+        gemmMicroKernel(kc, pa, ai, pb, bi, edgeTile, 0, GEMM_NR, 1);
+        for (let r = 0; r < rows; r++) {
+          for (let c = 0; c < cols; c++) {
+            C[ci + r * strideC1 + c * strideC2] += edgeTile[r * GEMM_NR + c];
+          }
+        }
+      }
+    }
+  }
+}
+
+/** C ← β·C for an M×N matrix; β = 0 writes zeros without reading C, β = 1 touches nothing. */
+function scaleMatrix(
+  M: number, N: number, beta: number, C: FloatArray, strideC1: number, strideC2: number,
+  offsetC: number,
+): void {
+  if (beta === 1) return;
+  // Walk the smaller stride innermost.
+  const inner = Math.abs(strideC1) <= Math.abs(strideC2);
+  const nInner = inner ? M : N, nOuter = inner ? N : M;
+  const sInner = inner ? strideC1 : strideC2, sOuter = inner ? strideC2 : strideC1;
+  for (let o = 0; o < nOuter; o++) {
+    let c = offsetC + o * sOuter;
+    if (beta === 0) {
+      for (let q = 0; q < nInner; q++, c += sInner) C[c] = 0;
+    } else {
+      for (let q = 0; q < nInner; q++, c += sInner) C[c] *= beta;
     }
   }
 }
