@@ -73,6 +73,8 @@ export function gebal<T extends FloatArray>(
         if (zero) {
           exchange(j, l);
           if (l === 0) {
+            // Everything is isolated; the last swap was row 0 with itself.
+            scale[0] = 1;
             return { ilo: 0, ihi: 0, scale };
           }
           l--;
