@@ -9,8 +9,9 @@ import { larf } from '../../backend-js/src/lapack/larf.js';
 import { larfb } from '../../backend-js/src/lapack/larfb.js';
 import { larfg } from '../../backend-js/src/lapack/larfg.js';
 import { larft } from '../../backend-js/src/lapack/larft.js';
+import { trtri } from '../../backend-js/src/lapack/trtri.js';
 import { factorizationConformance } from '../src/testing/lapack-factor.js';
-import { Rng, epsOf, matrixNorm, naiveMatmul } from '../src/testing/util.js';
+import { Rng, epsOf, matrixNorm, naiveMatmul, randomMatrix } from '../src/testing/util.js';
 
 // The other LAPACK routines are not exercised here; the suite only calls the factorisation kernels.
 const kernels = { ...blasKernels, ...factorKernels(createLapackContext('d'), createLapackContext('s')) } as Kernels;
@@ -156,6 +157,60 @@ for (const p of ['d', 's'] as const) {
           }
         }
       }
+    });
+  });
+}
+
+for (const p of ['d', 's'] as const) {
+  const ctx = createLapackContext(p) as LapackContext<FloatArray>;
+  describe(`trtri (${p})`, () => {
+    it('inverts upper and lower, unit and non-unit triangles in place, leaving the other triangle alone', () => {
+      const rng = new Rng(14);
+      for (const uplo of ['U', 'L'] as const) {
+        for (const diag of ['N', 'U'] as const) {
+          for (const n of [1, 2, 7, 63, 64, 65, 150]) {
+            const lda = n + 3;
+            const offset = 2;
+            const a = randomMatrix(p, offset + lda * n, 1, rng);
+            // A well-conditioned triangle: a dominant diagonal and small entries off it.
+            const t = new Float64Array(n * n);
+            for (let j = 0; j < n; j++) {
+              for (let i = 0; i < n; i++) {
+                const at = offset + i + j * lda;
+                const inside = uplo === 'U' ? i < j : i > j;
+                if (i === j) a[at] = diag === 'U' ? 99 : 2 + a[at];
+                else if (inside) a[at] = a[at] / n;
+                if (i === j) t[i + j * n] = diag === 'U' ? 1 : a[at];
+                else if (inside) t[i + j * n] = a[at];
+              }
+            }
+            const before = Float64Array.from(a);
+            expect(trtri(ctx, uplo, diag, n, a, lda, offset)).toBe(0);
+            const inv = new Float64Array(n * n);
+            for (let j = 0; j < n; j++) {
+              for (let i = 0; i < n; i++) {
+                const at = offset + i + j * lda;
+                const inside = uplo === 'U' ? i < j : i > j;
+                if (i === j && diag === 'N') inv[i + j * n] = a[at];
+                else if (i === j) inv[i + j * n] = 1;
+                else if (inside) inv[i + j * n] = a[at];
+                if (!inside && !(i === j && diag === 'N')) expect(a[at]).toBe(before[at]);
+              }
+            }
+            const r = naiveMatmul('N', 'N', n, n, n, t, n, inv, n);
+            for (let i = 0; i < n; i++) r[i + i * n] -= 1;
+            const den = matrixNorm('1', n, n, t) * matrixNorm('1', n, n, inv) * n * epsOf(p);
+            expect(matrixNorm('1', n, n, r) / den, `${uplo}${diag} n = ${n}`).toBeLessThan(30);
+          }
+        }
+      }
+    });
+
+    it('reports the first zero on the diagonal and leaves A unchanged', () => {
+      const a = new (p === 'd' ? Float64Array : Float32Array)([2, 0, 0, 1, 0, 0, 1, 1, 0]); // upper, A(1,1) = A(2,2) = 0
+      const before = Array.from(a);
+      expect(trtri(ctx, 'U', 'N', 3, a, 3, 0)).toBe(2);
+      expect(Array.from(a)).toEqual(before);
     });
   });
 }
