@@ -22,6 +22,7 @@ export { eigh, eigvalsh, eig, eigvals, type ComplexArray } from './eig.js';
 export { lstsq, type LstsqResult } from './lstsq.js';
 export { norm, vectorNorm, matrixNorm, cond, type NormOrder } from './norm.js';
 export { matrixPower, multiDot, trace } from './products.js';
+export { matrixTranspose, diagonal, tensorinv, tensorsolve } from './tensor.js';
 export { matmul, outer } from '../products.js';
 export type { ArrayInput } from './internal.js';
 export { LinAlgError } from '../errors.js';

@@ -773,6 +773,42 @@ export function linalgConformance(name: string): void {
       });
     }
 
+    it('matrixTranspose, diagonal, tensorinv and tensorsolve', () => {
+      const rng = new Rng(32);
+      const s = randomStack('float64', [2], 3, 4, rng);
+      const t = unchanged([s], () => linalg.matrixTranspose(s));
+      expect(t.shape).toEqual([2, 4, 3]);
+      expect(at(t, [1, 3, 2])).toBe(at(s, [1, 2, 3]));
+      for (const offset of [0, 2, -1, 5]) {
+        const d = unchanged([s], () => linalg.diagonal(s, { offset }));
+        const len = Math.max(0, offset >= 0 ? Math.min(3, 4 - offset) : Math.min(3 + offset, 4));
+        expect(d.shape).toEqual([2, len]);
+        for (let i = 0; i < len; i++) {
+          const [r, c] = offset >= 0 ? [i, i + offset] : [i - offset, i];
+          expect(at(d, [1, i])).toBe(at(s, [1, r, c]));
+        }
+      }
+      // tensorinv: [2, 3, 6] with ind 2 is a 6×6 map; its inverse [6, 2, 3] composes to the identity.
+      const a = randomStack('float64', [], 6, 6, rng);
+      const a3 = new NDArray(Float64Array.from(dense(a).d), [2, 3, 6]);
+      const ia = unchanged([a3], () => linalg.tensorinv(a3));
+      expect(ia.shape).toEqual([6, 2, 3]);
+      const product = mul(dense(a), { m: 6, n: 6, d: Float64Array.from(rowMajor(ia).data) });
+      expect(norm1(sub(product, identity(6))) / (6 * 10 * 2 ** -52 * 10)).toBeLessThan(THRESHOLD);
+      // tensorsolve: tensordot(a, x, 1) = b with a [2, 3, 6] and b [2, 3] gives x [6].
+      const b = randomVector('float64', [2, 3], rng);
+      const x = unchanged([a3, b], () => linalg.tensorsolve(a3, b));
+      expect(x.shape).toEqual([6]);
+      const r = sub(mul(dense(a), { m: 6, n: 1, d: vector(x) }), { m: 6, n: 1, d: Float64Array.from(b.data) });
+      expect(norm1(r) / (norm1(dense(a)) * frob(vector(x)) * 6 * 2 ** -52)).toBeLessThan(THRESHOLD);
+      // axes moves an axis of a to the end first: a' = a with axis 0 last.
+      const moved = new NDArray(a3.data, [2, 6, 3], [18, 1, 6]); // moved[i, k, j] = a3[i, j, k]
+      const xm = linalg.tensorsolve(moved, b, { axes: [1] });
+      expect(Array.from(xm.data).every((v, i) => Math.abs(v - x.data[i]) < 1e-12)).toBe(true);
+      expect(() => linalg.tensorinv(new NDArray(new Float64Array(6), [2, 3]))).toThrow(/^a: /);
+      expect(() => linalg.tensorsolve(a3, randomVector('float64', [6], rng))).toThrow(LinAlgError);
+    });
+
     it('mixed float32/float64 inputs compute in float64', () => {
       const rng = new Rng(30);
       const a = randomStack('float32', [], 4, 4, rng);
