@@ -74,25 +74,20 @@ function multiplyLower<T extends FloatArray>(
   multiplyLower(m2, n, alpha, A, a1, a2, oa + m1 * (a1 + a2), B, b1, b2, b2Start, 1, C, c1, c2, c2Start);
 }
 
-/** Plain loops for a small diagonal block of A. */
+/** A small diagonal block of A, expanded to a full square, goes to `gemm`. */
 function multiplySmall<T extends FloatArray>(
   m: number, n: number, alpha: number,
   A: T, a1: number, a2: number, oa: number,
   B: T, b1: number, b2: number, ob: number, beta: number,
   C: T, c1: number, c2: number, oc: number,
 ): void {
-  for (let j = 0; j < n; j++) {
-    const colB = ob + j * b2;
-    for (let i = 0; i < m; i++) {
-      let sum = 0;
-      // aᵢₚ is stored at (i, p) for p ≤ i and at (p, i) above the diagonal.
-      let ia = oa + i * a1;
-      let ib = colB;
-      for (let p = 0; p <= i; p++, ia += a2, ib += b1) sum += A[ia] * B[ib];
-      ia = oa + i * a2 + (i + 1) * a1;
-      for (let p = i + 1; p < m; p++, ia += a1, ib += b1) sum += A[ia] * B[ib];
-      const ic = oc + i * c1 + j * c2;
-      C[ic] = beta === 0 ? alpha * sum : alpha * sum + beta * C[ic];
+  const square = new Float64Array(m * m);
+  for (let j = 0; j < m; j++) {
+    for (let i = j; i < m; i++) {
+      const a = A[oa + i * a1 + j * a2];
+      square[i + j * m] = a;
+      square[j + i * m] = a;
     }
   }
+  gemm<FloatArray>('N', 'N', m, n, m, alpha, square, 1, m, 0, B, b1, b2, ob, beta, C, c1, c2, oc);
 }

@@ -16,7 +16,7 @@ const BLOCK = 32;
  *
  * Reduced to the lower triangle of α·A·Aᵀ (the upper triangle of C is the lower triangle of Cᵀ,
  * and Aᵀ·A is A·Aᵀ for the transposed view), then split recursively: two half-size triangles and
- * one `gemm` for the off-diagonal block.
+ * one `gemm` for the off-diagonal block; the smallest diagonal blocks also go through `gemm`.
  *
  * @example
  * ```ts
@@ -63,37 +63,20 @@ function updateLower<T extends FloatArray>(
   updateLower(n2, k, alpha, A, a1, a2, oa + n1 * a1, beta, C, c1, c2, oc + n1 * (c1 + c2));
 }
 
-/** Plain loops for a small diagonal block. */
+/**
+ * A small diagonal block: the full square α·A·Aᵀ goes to `gemm` in a scratch buffer (twice the
+ * needed products, but at matrix-multiply speed), and its lower triangle is merged into C.
+ */
 function updateSmall<T extends FloatArray>(
   n: number, k: number, alpha: number,
   A: T, a1: number, a2: number, oa: number, beta: number,
   C: T, c1: number, c2: number, oc: number,
 ): void {
-  if (Math.abs(a2) < Math.abs(a1)) {
-    // Rows of A are contiguous: each entry is a dot product of two rows.
-    for (let j = 0; j < n; j++) {
-      const rowJ = oa + j * a1;
-      for (let i = j; i < n; i++) {
-        let sum = 0;
-        for (let p = 0, ia = oa + i * a1, ja = rowJ; p < k; p++, ia += a2, ja += a2) sum += A[ia] * A[ja];
-        const ic = oc + i * c1 + j * c2;
-        C[ic] = beta === 0 ? alpha * sum : alpha * sum + beta * C[ic];
-      }
-    }
-    return;
-  }
-  // Columns of A are contiguous: scale C once, then add one outer product per column of A.
-  if (beta !== 1) {
-    for (let j = 0; j < n; j++) {
-      for (let i = j, ic = oc + j * (c1 + c2); i < n; i++, ic += c1) C[ic] = beta === 0 ? 0 : beta * C[ic];
-    }
-  }
-  for (let p = 0; p < k; p++) {
-    const col = oa + p * a2;
-    for (let j = 0; j < n; j++) {
-      const t = alpha * A[col + j * a1];
-      if (t === 0) continue;
-      for (let i = j, ia = col + j * a1, ic = oc + j * (c1 + c2); i < n; i++, ia += a1, ic += c1) C[ic] += t * A[ia];
+  const square = new Float64Array(n * n);
+  gemm<FloatArray>('N', 'N', n, n, k, alpha, A, a1, a2, oa, A, a2, a1, oa, 0, square, 1, n, 0);
+  for (let j = 0; j < n; j++) {
+    for (let i = j, ic = oc + j * (c1 + c2), is = j * (n + 1); i < n; i++, ic += c1, is++) {
+      C[ic] = beta === 0 ? square[is] : square[is] + beta * C[ic];
     }
   }
 }

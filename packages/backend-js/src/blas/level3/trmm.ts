@@ -74,50 +74,99 @@ function multiplyLeft<T extends FloatArray>(
   }
 }
 
-/** Plain loops for a small triangle, by columns of B or by rows, whichever is contiguous. */
+/** Below this many columns of B a small triangle is applied in place, column by column. */
+const FEW_COLUMNS = 8;
+/** Columns of B staged at a time: a BLOCK×PANEL double panel stays in the L2 cache. */
+const PANEL = 512;
+
+/**
+ * B ← α·T·B for a small triangle. With many columns, panels of B are copied into a contiguous
+ * row-major double buffer, so the work is long unit-stride row updates, four rows at a time, on one
+ * array type whatever the layout and precision of B.
+ */
 function multiplySmall<T extends FloatArray>(
   lower: boolean, unit: boolean, m: number, n: number, alpha: number,
   A: T, t1: number, t2: number, oa: number,
   B: T, b1: number, b2: number, ob: number,
 ): void {
-  const td = t1 + t2;
-  if (Math.abs(b1) <= Math.abs(b2)) {
-    for (let j = 0; j < n; j++) {
-      const col = ob + j * b2;
-      // Each bₖ spreads into the rows it reaches before being overwritten itself.
-      for (let step = 0; step < m; step++) {
-        const k = lower ? m - 1 - step : step;
-        const kb = col + k * b1;
-        const t = alpha * B[kb];
-        if (t !== 0) {
-          if (lower) {
-            let ia = oa + k * td + t1;
-            let ib = kb + b1;
-            for (let i = k + 1; i < m; i++, ia += t1, ib += b1) B[ib] += t * A[ia];
-          } else {
-            let ia = oa + k * t2;
-            let ib = col;
-            for (let i = 0; i < k; i++, ia += t1, ib += b1) B[ib] += t * A[ia];
-          }
-        }
-        B[kb] = unit ? t : t * A[oa + k * td];
-      }
-    }
+  if (n < FEW_COLUMNS) {
+    multiplyColumns(lower, unit, m, n, alpha, A, t1, t2, oa, B, b1, b2, ob);
     return;
   }
-  // Rows of B are contiguous: row i ← α(tᵢᵢ·row i + Σₖ tᵢₖ·row k) over rows k not yet overwritten.
-  for (let step = 0; step < m; step++) {
-    const i = lower ? m - 1 - step : step;
-    const row = ob + i * b1;
-    const d = unit ? alpha : alpha * A[oa + i * td];
-    if (d !== 1) for (let j = 0, ib = row; j < n; j++, ib += b2) B[ib] *= d;
+  // α·T, row-major.
+  const tri = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
     const kFrom = lower ? 0 : i + 1;
     const kTo = lower ? i : m;
-    for (let k = kFrom; k < kTo; k++) {
-      const t = alpha * A[oa + i * t1 + k * t2];
-      if (t === 0) continue;
-      const rowK = ob + k * b1;
-      for (let j = 0, ib = row, kb = rowK; j < n; j++, ib += b2, kb += b2) B[ib] += t * B[kb];
+    for (let k = kFrom; k < kTo; k++) tri[i * m + k] = alpha * A[oa + i * t1 + k * t2];
+    tri[i * m + i] = unit ? alpha : alpha * A[oa + i * (t1 + t2)];
+  }
+  const width = Math.min(n, PANEL);
+  const panel = new Float64Array(m * width);
+  for (let j0 = 0; j0 < n; j0 += width) {
+    const w = Math.min(width, n - j0);
+    const first = ob + j0 * b2;
+    for (let i = 0; i < m; i++) {
+      for (let j = 0, ib = first + i * b1, ip = i * w; j < w; j++, ib += b2, ip++) panel[ip] = B[ib];
+    }
+    multiplyPanel(lower, m, w, tri, panel);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0, ib = first + i * b1, ip = i * w; j < w; j++, ib += b2, ip++) B[ib] = panel[ip];
+    }
+  }
+}
+
+/** P ← tri·P in place for the row-major m×w panel P; each row is rewritten before the rows it uses. */
+function multiplyPanel(lower: boolean, m: number, w: number, tri: Float64Array, P: Float64Array): void {
+  for (let step = 0; step < m; step++) {
+    const i = lower ? m - 1 - step : step;
+    const row = i * w;
+    const end = row + w;
+    const d = tri[i * m + i];
+    if (d !== 1) for (let p = row; p < end; p++) P[p] *= d;
+    let k = lower ? 0 : i + 1;
+    const kTo = lower ? i : m;
+    for (; k + 3 < kTo; k += 4) {
+      const t0 = tri[i * m + k];
+      const t1 = tri[i * m + k + 1];
+      const t2 = tri[i * m + k + 2];
+      const t3 = tri[i * m + k + 3];
+      const d0 = k * w - row;
+      const d1 = d0 + w;
+      const d2 = d1 + w;
+      const d3 = d2 + w;
+      for (let p = row; p < end; p++) P[p] += t0 * P[p + d0] + t1 * P[p + d1] + t2 * P[p + d2] + t3 * P[p + d3];
+    }
+    for (; k < kTo; k++) {
+      const t = tri[i * m + k];
+      const dk = k * w - row;
+      for (let p = row; p < end; p++) P[p] += t * P[p + dk];
+    }
+  }
+}
+
+/** B ← α·T·B in place, one column of B at a time (for few columns). */
+function multiplyColumns<T extends FloatArray>(
+  lower: boolean, unit: boolean, m: number, n: number, alpha: number,
+  A: T, t1: number, t2: number, oa: number,
+  B: T, b1: number, b2: number, ob: number,
+): void {
+  const td = t1 + t2;
+  for (let j = 0; j < n; j++) {
+    const col = ob + j * b2;
+    // Each bₖ spreads into the rows it reaches before being overwritten itself.
+    for (let step = 0; step < m; step++) {
+      const k = lower ? m - 1 - step : step;
+      const kb = col + k * b1;
+      const t = alpha * B[kb];
+      if (t !== 0) {
+        if (lower) {
+          for (let i = k + 1, ia = oa + k * td + t1, ib = kb + b1; i < m; i++, ia += t1, ib += b1) B[ib] += t * A[ia];
+        } else {
+          for (let i = 0, ia = oa + k * t2, ib = col; i < k; i++, ia += t1, ib += b1) B[ib] += t * A[ia];
+        }
+      }
+      B[kb] = unit ? t : t * A[oa + k * td];
     }
   }
 }

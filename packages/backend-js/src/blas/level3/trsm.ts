@@ -77,57 +77,105 @@ function solveLeft<T extends FloatArray>(
   }
 }
 
-/** Substitution for a small triangle, by columns of B or by rows, whichever is contiguous. */
+/** Below this many right-hand sides a small triangle is solved in place, column by column. */
+const FEW_COLUMNS = 8;
+/** Right-hand sides staged at a time: a BLOCK×PANEL double panel stays in the L2 cache. */
+const PANEL = 512;
+
+/**
+ * Substitution for a small triangle. With many right-hand sides, panels of B are copied into a
+ * contiguous row-major double buffer, so the work is long unit-stride row updates, four rows at a
+ * time, on one array type whatever the layout and precision of B.
+ */
 function solveSmall<T extends FloatArray>(
   lower: boolean, unit: boolean, m: number, n: number, alpha: number,
   A: T, t1: number, t2: number, oa: number,
   B: T, b1: number, b2: number, ob: number,
 ): void {
-  const td = t1 + t2;
-  if (Math.abs(b1) <= Math.abs(b2)) {
-    for (let j = 0; j < n; j++) {
-      const col = ob + j * b2;
-      if (alpha !== 1) for (let i = 0, ib = col; i < m; i++, ib += b1) B[ib] *= alpha;
-      if (lower) {
-        for (let k = 0; k < m; k++) {
-          const kb = col + k * b1;
-          let t = B[kb];
-          if (!unit) B[kb] = t /= A[oa + k * td];
-          if (t === 0) continue;
-          let ia = oa + k * td + t1;
-          let ib = kb + b1;
-          for (let i = k + 1; i < m; i++, ia += t1, ib += b1) B[ib] -= t * A[ia];
-        }
-      } else {
-        for (let k = m - 1; k >= 0; k--) {
-          const kb = col + k * b1;
-          let t = B[kb];
-          if (!unit) B[kb] = t /= A[oa + k * td];
-          if (t === 0) continue;
-          let ia = oa + k * t2;
-          let ib = col;
-          for (let i = 0; i < k; i++, ia += t1, ib += b1) B[ib] -= t * A[ia];
-        }
-      }
-    }
+  if (n < FEW_COLUMNS) {
+    solveColumns(lower, unit, m, n, alpha, A, t1, t2, oa, B, b1, b2, ob);
     return;
   }
-  // Rows of B are contiguous: row i ← (α·row i − Σₖ tᵢₖ·row k) / tᵢᵢ over the solved rows k.
-  for (let step = 0; step < m; step++) {
-    const i = lower ? step : m - 1 - step;
-    const row = ob + i * b1;
-    if (alpha !== 1) for (let j = 0, ib = row; j < n; j++, ib += b2) B[ib] *= alpha;
+  // The triangle, row-major, with the reciprocals of its diagonal on the diagonal.
+  const tri = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
     const kFrom = lower ? 0 : i + 1;
     const kTo = lower ? i : m;
-    for (let k = kFrom; k < kTo; k++) {
-      const t = A[oa + i * t1 + k * t2];
-      if (t === 0) continue;
-      const rowK = ob + k * b1;
-      for (let j = 0, ib = row, kb = rowK; j < n; j++, ib += b2, kb += b2) B[ib] -= t * B[kb];
+    for (let k = kFrom; k < kTo; k++) tri[i * m + k] = A[oa + i * t1 + k * t2];
+    tri[i * m + i] = unit ? 1 : 1 / A[oa + i * (t1 + t2)];
+  }
+  const width = Math.min(n, PANEL);
+  const panel = new Float64Array(m * width);
+  for (let j0 = 0; j0 < n; j0 += width) {
+    const w = Math.min(width, n - j0);
+    const first = ob + j0 * b2;
+    for (let i = 0; i < m; i++) {
+      for (let j = 0, ib = first + i * b1, ip = i * w; j < w; j++, ib += b2, ip++) panel[ip] = alpha * B[ib];
+    }
+    solvePanel(lower, unit, m, w, tri, panel);
+    for (let i = 0; i < m; i++) {
+      for (let j = 0, ib = first + i * b1, ip = i * w; j < w; j++, ib += b2, ip++) B[ib] = panel[ip];
+    }
+  }
+}
+
+/** Solves tri·X = P in place for the row-major m×w panel P (tri as built by solveSmall). */
+function solvePanel(lower: boolean, unit: boolean, m: number, w: number, tri: Float64Array, P: Float64Array): void {
+  for (let step = 0; step < m; step++) {
+    const i = lower ? step : m - 1 - step;
+    const row = i * w;
+    const end = row + w;
+    let k = lower ? 0 : i + 1;
+    const kTo = lower ? i : m;
+    for (; k + 3 < kTo; k += 4) {
+      const t0 = tri[i * m + k];
+      const t1 = tri[i * m + k + 1];
+      const t2 = tri[i * m + k + 2];
+      const t3 = tri[i * m + k + 3];
+      const d0 = k * w - row;
+      const d1 = d0 + w;
+      const d2 = d1 + w;
+      const d3 = d2 + w;
+      for (let p = row; p < end; p++) P[p] -= t0 * P[p + d0] + t1 * P[p + d1] + t2 * P[p + d2] + t3 * P[p + d3];
+    }
+    for (; k < kTo; k++) {
+      const t = tri[i * m + k];
+      const d = k * w - row;
+      for (let p = row; p < end; p++) P[p] -= t * P[p + d];
     }
     if (!unit) {
-      const d = A[oa + i * td];
-      for (let j = 0, ib = row; j < n; j++, ib += b2) B[ib] /= d;
+      const r = tri[i * m + i];
+      for (let p = row; p < end; p++) P[p] *= r;
+    }
+  }
+}
+
+/** Substitution in place, one column of B at a time (for few right-hand sides). */
+function solveColumns<T extends FloatArray>(
+  lower: boolean, unit: boolean, m: number, n: number, alpha: number,
+  A: T, t1: number, t2: number, oa: number,
+  B: T, b1: number, b2: number, ob: number,
+): void {
+  const td = t1 + t2;
+  for (let j = 0; j < n; j++) {
+    const col = ob + j * b2;
+    if (alpha !== 1) for (let i = 0, ib = col; i < m; i++, ib += b1) B[ib] *= alpha;
+    if (lower) {
+      for (let k = 0; k < m; k++) {
+        const kb = col + k * b1;
+        let t = B[kb];
+        if (!unit) B[kb] = t /= A[oa + k * td];
+        if (t === 0) continue;
+        for (let i = k + 1, ia = oa + k * td + t1, ib = kb + b1; i < m; i++, ia += t1, ib += b1) B[ib] -= t * A[ia];
+      }
+    } else {
+      for (let k = m - 1; k >= 0; k--) {
+        const kb = col + k * b1;
+        let t = B[kb];
+        if (!unit) B[kb] = t /= A[oa + k * td];
+        if (t === 0) continue;
+        for (let i = 0, ia = oa + k * t2, ib = col; i < k; i++, ia += t1, ib += b1) B[ib] -= t * A[ia];
+      }
     }
   }
 }
