@@ -14,15 +14,70 @@ const MAX_SWEEPS_PER_VALUE = 6;
 /**
  * Applies a chain of plane rotations to consecutive rows of the column-major matrix W (`cols`
  * columns): for k = 0 .. count−1, rows (first+k, first+k+1) ← [c s; −s c]·(rows). Columns are
- * independent, so the chain runs down each column with the rotated value carried in a register
- * (one load and one store per element and rotation); four columns go together because each
- * chain is a serial dependence and the processor can overlap four of them.
+ * independent, so the chain runs down each column with the rotated value carried in a register:
+ * one load and one store per element and rotation. Each chain is a serial dependence, so eight
+ * columns go together for the processor to overlap (then four, then one at the edge).
  */
 function rotateRowsForward(
   W: FloatArray, ld: number, offset: number, cols: number, first: number, count: number,
   c: Float64Array, s: Float64Array,
 ): void {
   let j = 0;
+  for (; j + 8 <= cols; j += 8) {
+    const p0 = offset + first + j * ld;
+    const p1 = p0 + ld;
+    const p2 = p1 + ld;
+    const p3 = p2 + ld;
+    const p4 = p3 + ld;
+    const p5 = p4 + ld;
+    const p6 = p5 + ld;
+    const p7 = p6 + ld;
+    let a0 = W[p0];
+    let a1 = W[p1];
+    let a2 = W[p2];
+    let a3 = W[p3];
+    let a4 = W[p4];
+    let a5 = W[p5];
+    let a6 = W[p6];
+    let a7 = W[p7];
+    for (let k = 0; k < count; k++) {
+      const ck = c[k];
+      const sk = s[k];
+      const q = k + 1;
+      let y = W[p0 + q];
+      W[p0 + k] = ck * a0 + sk * y;
+      a0 = ck * y - sk * a0;
+      y = W[p1 + q];
+      W[p1 + k] = ck * a1 + sk * y;
+      a1 = ck * y - sk * a1;
+      y = W[p2 + q];
+      W[p2 + k] = ck * a2 + sk * y;
+      a2 = ck * y - sk * a2;
+      y = W[p3 + q];
+      W[p3 + k] = ck * a3 + sk * y;
+      a3 = ck * y - sk * a3;
+      y = W[p4 + q];
+      W[p4 + k] = ck * a4 + sk * y;
+      a4 = ck * y - sk * a4;
+      y = W[p5 + q];
+      W[p5 + k] = ck * a5 + sk * y;
+      a5 = ck * y - sk * a5;
+      y = W[p6 + q];
+      W[p6 + k] = ck * a6 + sk * y;
+      a6 = ck * y - sk * a6;
+      y = W[p7 + q];
+      W[p7 + k] = ck * a7 + sk * y;
+      a7 = ck * y - sk * a7;
+    }
+    W[p0 + count] = a0;
+    W[p1 + count] = a1;
+    W[p2 + count] = a2;
+    W[p3 + count] = a3;
+    W[p4 + count] = a4;
+    W[p5 + count] = a5;
+    W[p6 + count] = a6;
+    W[p7 + count] = a7;
+  }
   for (; j + 4 <= cols; j += 4) {
     const p0 = offset + first + j * ld;
     const p1 = p0 + ld;
@@ -35,18 +90,19 @@ function rotateRowsForward(
     for (let k = 0; k < count; k++) {
       const ck = c[k];
       const sk = s[k];
-      const y0 = W[p0 + k + 1];
-      const y1 = W[p1 + k + 1];
-      const y2 = W[p2 + k + 1];
-      const y3 = W[p3 + k + 1];
-      W[p0 + k] = ck * a0 + sk * y0;
-      a0 = ck * y0 - sk * a0;
-      W[p1 + k] = ck * a1 + sk * y1;
-      a1 = ck * y1 - sk * a1;
-      W[p2 + k] = ck * a2 + sk * y2;
-      a2 = ck * y2 - sk * a2;
-      W[p3 + k] = ck * a3 + sk * y3;
-      a3 = ck * y3 - sk * a3;
+      const q = k + 1;
+      let y = W[p0 + q];
+      W[p0 + k] = ck * a0 + sk * y;
+      a0 = ck * y - sk * a0;
+      y = W[p1 + q];
+      W[p1 + k] = ck * a1 + sk * y;
+      a1 = ck * y - sk * a1;
+      y = W[p2 + q];
+      W[p2 + k] = ck * a2 + sk * y;
+      a2 = ck * y - sk * a2;
+      y = W[p3 + q];
+      W[p3 + k] = ck * a3 + sk * y;
+      a3 = ck * y - sk * a3;
     }
     W[p0 + count] = a0;
     W[p1 + count] = a1;
@@ -76,6 +132,61 @@ function rotateRowsBackward(
   c: Float64Array, s: Float64Array,
 ): void {
   let j = 0;
+  for (; j + 8 <= cols; j += 8) {
+    const p0 = offset + first + j * ld;
+    const p1 = p0 + ld;
+    const p2 = p1 + ld;
+    const p3 = p2 + ld;
+    const p4 = p3 + ld;
+    const p5 = p4 + ld;
+    const p6 = p5 + ld;
+    const p7 = p6 + ld;
+    let a0 = W[p0 + count];
+    let a1 = W[p1 + count];
+    let a2 = W[p2 + count];
+    let a3 = W[p3 + count];
+    let a4 = W[p4 + count];
+    let a5 = W[p5 + count];
+    let a6 = W[p6 + count];
+    let a7 = W[p7 + count];
+    for (let k = count - 1; k >= 0; k--) {
+      const ck = c[k];
+      const sk = s[k];
+      const q = k + 1;
+      let y = W[p0 + k];
+      W[p0 + q] = ck * a0 + sk * y;
+      a0 = ck * y - sk * a0;
+      y = W[p1 + k];
+      W[p1 + q] = ck * a1 + sk * y;
+      a1 = ck * y - sk * a1;
+      y = W[p2 + k];
+      W[p2 + q] = ck * a2 + sk * y;
+      a2 = ck * y - sk * a2;
+      y = W[p3 + k];
+      W[p3 + q] = ck * a3 + sk * y;
+      a3 = ck * y - sk * a3;
+      y = W[p4 + k];
+      W[p4 + q] = ck * a4 + sk * y;
+      a4 = ck * y - sk * a4;
+      y = W[p5 + k];
+      W[p5 + q] = ck * a5 + sk * y;
+      a5 = ck * y - sk * a5;
+      y = W[p6 + k];
+      W[p6 + q] = ck * a6 + sk * y;
+      a6 = ck * y - sk * a6;
+      y = W[p7 + k];
+      W[p7 + q] = ck * a7 + sk * y;
+      a7 = ck * y - sk * a7;
+    }
+    W[p0] = a0;
+    W[p1] = a1;
+    W[p2] = a2;
+    W[p3] = a3;
+    W[p4] = a4;
+    W[p5] = a5;
+    W[p6] = a6;
+    W[p7] = a7;
+  }
   for (; j + 4 <= cols; j += 4) {
     const p0 = offset + first + j * ld;
     const p1 = p0 + ld;
@@ -88,18 +199,19 @@ function rotateRowsBackward(
     for (let k = count - 1; k >= 0; k--) {
       const ck = c[k];
       const sk = s[k];
-      const y0 = W[p0 + k];
-      const y1 = W[p1 + k];
-      const y2 = W[p2 + k];
-      const y3 = W[p3 + k];
-      W[p0 + k + 1] = ck * a0 + sk * y0;
-      a0 = ck * y0 - sk * a0;
-      W[p1 + k + 1] = ck * a1 + sk * y1;
-      a1 = ck * y1 - sk * a1;
-      W[p2 + k + 1] = ck * a2 + sk * y2;
-      a2 = ck * y2 - sk * a2;
-      W[p3 + k + 1] = ck * a3 + sk * y3;
-      a3 = ck * y3 - sk * a3;
+      const q = k + 1;
+      let y = W[p0 + k];
+      W[p0 + q] = ck * a0 + sk * y;
+      a0 = ck * y - sk * a0;
+      y = W[p1 + k];
+      W[p1 + q] = ck * a1 + sk * y;
+      a1 = ck * y - sk * a1;
+      y = W[p2 + k];
+      W[p2 + q] = ck * a2 + sk * y;
+      a2 = ck * y - sk * a2;
+      y = W[p3 + k];
+      W[p3 + q] = ck * a3 + sk * y;
+      a3 = ck * y - sk * a3;
     }
     W[p0] = a0;
     W[p1] = a1;

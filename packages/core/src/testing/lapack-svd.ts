@@ -108,6 +108,8 @@ function svdCases(precision: Precision): SvdCase[] {
   };
   random('1x1', 1, 1, TIGHT);
   random('2x2', 2, 2);
+  random('row 1x9', 1, 9);
+  random('column 9x1', 9, 1, TIGHT);
   random('random 8x8', 8, 8, TIGHT);
   random('random 7x4', 7, 4);
   random('random 4x7', 4, 7);
@@ -242,6 +244,19 @@ function gesddConformance(target: ConformanceTarget, precision: Precision): void
             expect(orthogonalityRatio(precision, n, n, VT, Math.max(1, n))).toBeLessThan(THRESHOLD);
           }
         }
+      }
+    });
+
+    it('a NaN entry: the routine returns (no endless iteration)', () => {
+      for (const jobz of ['A', 'N'] as const) {
+        const n = 12;
+        const a = randomMatrix(precision, n, n, new Rng(5));
+        a[17] = NaN;
+        const s = allocate(precision, n);
+        const U = allocate(precision, n * n);
+        const VT = allocate(precision, n * n);
+        const info = lapack.gesdd(jobz, n, n, a, n, 0, s, 0, U, n, 0, VT, n, 0);
+        expect(info).toBeGreaterThanOrEqual(0);
       }
     });
 
