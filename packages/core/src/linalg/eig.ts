@@ -49,7 +49,8 @@ function assertTriangleFinite(buf: FloatArray, count: number, n: number, uplo: '
   }
 }
 
-function symmetric(a: unknown, uplo: 'L' | 'U', vectors: boolean): { values: NDArray; vectors: NDArray | null } {
+/** Eigenvalues (ascending) and optionally eigenvectors of a stack of symmetric matrices. @internal */
+export function symmetric(a: unknown, uplo: 'L' | 'U', vectors: boolean): { values: NDArray; vectors: NDArray | null } {
   const A = asSquareStack(a, 'a');
   const { batch, count, rows: n } = stackShape(A);
   const dtype = resultDType(A);

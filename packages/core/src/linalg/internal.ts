@@ -254,6 +254,13 @@ export function optionsOf<T extends object>(options: unknown, argument = 'option
   return options as Partial<T>;
 }
 
+/** Validates an optional boolean option (default false). @internal */
+export function booleanOption(value: unknown, argument: string): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value !== 'boolean') throw new TypeError(`${argument}: expected a boolean, got ${describe(value)}`);
+  return value;
+}
+
 /** Validates an optional finite number option. @internal */
 export function numberOption(value: unknown, argument: string, fallback: number): number {
   if (value === undefined || value === null) return fallback;

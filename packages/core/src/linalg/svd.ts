@@ -9,8 +9,9 @@
  */
 import type { FloatArray } from '@polyblas/contract';
 import { LinAlgError } from '../errors.js';
+import { symmetric } from './eig.js';
 import {
-  NDArray, alloc, asMatrixStack, assertFinite, blasFor, epsOf, lapackFor, numberOption, optionsOf,
+  NDArray, alloc, asMatrixStack, asSquareStack, booleanOption, assertFinite, blasFor, epsOf, lapackFor, numberOption, optionsOf,
   resultDType, rowMajorCopy, scalarOrArray, stackShape, toNDArray, wrap, type ArrayInput, type DType,
   type StackShape,
 } from './internal.js';
@@ -64,12 +65,50 @@ export function decompose(A: NDArray, job: 'A' | 'S' | 'N'): SvdBuffers {
 }
 
 /**
+ * The SVD of every matrix of a stack of symmetric matrices through their eigendecomposition
+ * A = V·diag(λ)·Vᵀ: S = |λ| descending, U = V in that order, and the rows of Vᵀ carry the signs
+ * of λ (+1 for λ = 0, where numpy leaves a zero row). @internal
+ */
+export function decomposeHermitian(A: NDArray, vectors: boolean): SvdBuffers {
+  const square = asSquareStack(A, 'a');
+  const shape = stackShape(square);
+  const { count, rows: n } = shape;
+  const { values, vectors: v } = symmetric(square, 'L', vectors);
+  const dtype = values.dtype;
+  const lambda = values.data;
+  const s = alloc(dtype, count * n);
+  const u = vectors ? alloc(dtype, count * n * n) : null;
+  const vt = vectors ? alloc(dtype, count * n * n) : null;
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let t = 0; t < count; t++) {
+    const o = t * n;
+    order.sort((i, j) => Math.abs(lambda[o + j]) - Math.abs(lambda[o + i]) || i - j);
+    for (let i = 0; i < n; i++) {
+      const src = order[i];
+      const l = lambda[o + src];
+      s[o + i] = Math.abs(l);
+      if (u !== null && vt !== null && v !== null) {
+        const sign = l < 0 ? -1 : 1;
+        for (let r = 0; r < n; r++) {
+          const x = v.data[t * n * n + r * n + src];
+          u[t * n * n + r * n + i] = x;
+          vt[t * n * n + i * n + r] = sign * x;
+        }
+      }
+    }
+  }
+  return { shape, dtype, s, u, vt, uCols: n, vtRows: n };
+}
+
+/**
  * The singular value decomposition A = U·diag(S)·Vᵀ, as `numpy.linalg.svd`, of a matrix or a
  * stack of them (`[..., M, N]`, K = min(M, N)), by divide and conquer (gesdd).
  * - `fullMatrices: true` (default): U `[..., M, M]`, Vᵀ `[..., N, N]`;
  *   `false`: U `[..., M, K]`, Vᵀ `[..., K, N]`.
  * - S `[..., K]` is descending.
  * - `computeUV: false` returns S alone (an NDArray), as numpy does.
+ * - `hermitian: true` takes `a` as symmetric (its lower triangle is read) and computes the SVD
+ *   from the eigendecomposition, which is faster.
  *
  * Throws {@link LinAlgError} for infinite or NaN input and when the iteration does not converge
  * (`'SVD did not converge'`).
@@ -83,23 +122,24 @@ export function decompose(A: NDArray, job: 'A' | 'S' | 'N'): SvdBuffers {
  * const values = linalg.svd(array([[3, 0], [0, 4]]), { computeUV: false }); // NDArray [4, 3]
  * ```
  */
-export function svd(a: ArrayInput, options: { fullMatrices?: boolean; computeUV: false }): NDArray;
+export function svd(a: ArrayInput, options: { fullMatrices?: boolean; computeUV: false; hermitian?: boolean }): NDArray;
 export function svd(
-  a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: true },
+  a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: true; hermitian?: boolean },
 ): { u: NDArray; s: NDArray; vt: NDArray };
 export function svd(
-  a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: boolean },
+  a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: boolean; hermitian?: boolean },
 ): { u: NDArray; s: NDArray; vt: NDArray } | NDArray;
 export function svd(
-  a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: boolean },
+  a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: boolean; hermitian?: boolean },
 ): { u: NDArray; s: NDArray; vt: NDArray } | NDArray {
   const A = asMatrixStack(a, 'a');
-  const opts = optionsOf<{ fullMatrices: boolean; computeUV: boolean }>(options);
+  const opts = optionsOf<{ fullMatrices: boolean; computeUV: boolean; hermitian: boolean }>(options);
   const fullMatrices = opts.fullMatrices ?? true;
   const computeUV = opts.computeUV ?? true;
+  const hermitian = booleanOption(opts.hermitian, 'options.hermitian');
   if (typeof fullMatrices !== 'boolean') throw new TypeError(`options.fullMatrices: expected a boolean, got ${typeof fullMatrices}`);
   if (typeof computeUV !== 'boolean') throw new TypeError(`options.computeUV: expected a boolean, got ${typeof computeUV}`);
-  const r = decompose(A, computeUV ? (fullMatrices ? 'A' : 'S') : 'N');
+  const r = hermitian ? decomposeHermitian(A, computeUV) : decompose(A, computeUV ? (fullMatrices ? 'A' : 'S') : 'N');
   const { batch, rows: m, cols: n } = r.shape;
   const s = wrap(r.s, [...batch, Math.min(m, n)]);
   if (!computeUV) return s;
@@ -123,7 +163,8 @@ export function svdvals(a: ArrayInput): NDArray {
 /**
  * The Moore-Penrose pseudo-inverse, as `numpy.linalg.pinv`, of a matrix or a stack
  * (`[..., M, N]` gives `[..., N, M]`): V·diag(1/S)·Uᵀ from the SVD, with singular values at
- * or below `rtol · max(S)` treated as zero. `rtol` defaults to numpy's 1e-15.
+ * or below `rtol · max(S)` treated as zero. `rtol` defaults to numpy's 1e-15. `hermitian: true`
+ * takes `a` as symmetric and works from its eigendecomposition.
  *
  * @example
  * ```ts
@@ -132,15 +173,17 @@ export function svdvals(a: ArrayInput): NDArray {
  * linalg.pinv(array([[1], [1]])).toArray(); // [[0.5, 0.5]]
  * ```
  */
-export function pinv(a: ArrayInput, options?: { rtol?: number }): NDArray {
+export function pinv(a: ArrayInput, options?: { rtol?: number; hermitian?: boolean }): NDArray {
   const A = asMatrixStack(a, 'a');
-  const rtol = numberOption(optionsOf<{ rtol: number }>(options).rtol, 'options.rtol', 1e-15);
+  const opts = optionsOf<{ rtol: number; hermitian: boolean }>(options);
+  const rtol = numberOption(opts.rtol, 'options.rtol', 1e-15);
+  const hermitian = booleanOption(opts.hermitian, 'options.hermitian');
   const { batch, count, rows: m, cols: n } = stackShape(A);
   const dtype = resultDType(A);
   const out = alloc(dtype, count * n * m);
   const k = Math.min(m, n);
   if (count === 0 || k === 0) return wrap(out, [...batch, n, m]);
-  const { s, u, vt } = decompose(A, 'S');
+  const { s, u, vt } = hermitian ? decomposeHermitian(A, true) : decompose(A, 'S');
   const gemm = blasFor('gemm', dtype, Math.max(m, n)).gemm;
   for (let t = 0; t < count; t++) {
     const so = t * k;
@@ -163,7 +206,8 @@ export function pinv(a: ArrayInput, options?: { rtol?: number }): NDArray {
  * The rank of a matrix (or of each matrix of a stack) by the SVD, as `numpy.linalg.matrix_rank`:
  * the number of singular values above `tol`, which defaults to `S.max() · rtol` with
  * `rtol = max(M, N) · eps` of the dtype. For a 0-d or 1-d input: 1 unless every element is zero.
- * A number for a matrix, an NDArray for a stack.
+ * `hermitian: true` takes `a` as symmetric and counts |eigenvalues| instead. A number for a
+ * matrix, an NDArray for a stack.
  *
  * @example
  * ```ts
@@ -172,9 +216,10 @@ export function pinv(a: ArrayInput, options?: { rtol?: number }): NDArray {
  * linalg.matrixRank(array([[1, 2], [3, 4]])); // 2
  * ```
  */
-export function matrixRank(a: ArrayInput, options?: { tol?: number; rtol?: number }): number | NDArray {
+export function matrixRank(a: ArrayInput, options?: { tol?: number; rtol?: number; hermitian?: boolean }): number | NDArray {
   const A = toNDArray(a, 'a');
-  const opts = optionsOf<{ tol: number; rtol: number }>(options);
+  const opts = optionsOf<{ tol: number; rtol: number; hermitian: boolean }>(options);
+  const hermitian = booleanOption(opts.hermitian, 'options.hermitian');
   const tol = numberOption(opts.tol, 'options.tol', NaN);
   if (A.ndim < 2) {
     const data = rowMajorCopy(A, 'float64');
@@ -186,7 +231,7 @@ export function matrixRank(a: ArrayInput, options?: { tol?: number; rtol?: numbe
   const k = Math.min(m, n);
   const ranks = new Float64Array(count);
   if (count > 0 && k > 0) {
-    const { s } = decompose(A, 'N');
+    const { s } = hermitian ? decomposeHermitian(A, false) : decompose(A, 'N');
     for (let t = 0; t < count; t++) {
       const threshold = Number.isNaN(tol) ? s[t * k] * rtol : tol;
       let r = 0;

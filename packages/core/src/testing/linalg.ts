@@ -431,6 +431,31 @@ export function linalgConformance(name: string): void {
           }
         });
 
+        it('hermitian: svd, pinv and matrixRank of symmetric matrices through the eigendecomposition', () => {
+          const rng = new Rng(33);
+          const lambda = [3, -2, 0.5, -0.25, 0, 0];
+          const a = symmetric(dtype, lambda, rng);
+          for (const [, view] of layouts(a)) {
+            const { u, s, vt } = unchanged([view], () => linalg.svd(view, { hermitian: true }));
+            const expected = lambda.map(Math.abs).sort((x, y) => y - x);
+            const sv = vector(s);
+            sv.forEach((v, i) => expect(Math.abs(v - expected[i]) / (6 * e * 3)).toBeLessThan(THRESHOLD));
+            expect(orthogonality(dense(u), dtype)).toBeLessThan(THRESHOLD);
+            expect(orthogonality(transpose(dense(vt)), dtype)).toBeLessThan(THRESHOLD);
+            const S = { m: 6, n: 6, d: new Float64Array(36) };
+            for (let i = 0; i < 6; i++) S.d[i * 6 + i] = sv[i];
+            expect(reconstruction(dense(a), mul(mul(dense(u), S), dense(vt)), dtype)).toBeLessThan(THRESHOLD);
+            expect(Array.from(linalg.svd(view, { hermitian: true, computeUV: false }).data)).toEqual(Array.from(s.data));
+            expect(linalg.matrixRank(view, { hermitian: true })).toBe(4);
+            const p = unchanged([view], () => linalg.pinv(view, { hermitian: true, rtol: dtype === 'float32' ? 1e-4 : 1e-10 }));
+            const A = dense(a);
+            const X = dense(p);
+            expect(norm1(sub(mul(mul(A, X), A), A)) / (norm1(A) * 6 * e * 12)).toBeLessThan(THRESHOLD);
+            expect(norm1(sub(mul(mul(X, A), X), X)) / (norm1(X) * 6 * e * 12)).toBeLessThan(THRESHOLD);
+          }
+          expect(() => linalg.svd(randomStack(dtype, [], 3, 4, rng), { hermitian: true })).toThrow(/^a: expected a square matrix/);
+        });
+
         it('eigh and eigvalsh: residuals, orthogonality, known spectra, uplo, stacks', () => {
           const rng = new Rng(17);
           for (const n of [1, 2, 9, 32]) {
