@@ -10,7 +10,8 @@ import type { FloatArray } from '@polyblas/contract';
  *
  * @example
  * ```ts
- * import { asum } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const asum = blasKernels.dasum;
  * asum(3, new Float64Array([1, -2, 3]), 1, 0); // 6
  * ```
  */

@@ -10,7 +10,8 @@ import type { FloatArray } from '@polyblas/contract';
  *
  * @example
  * ```ts
- * import { axpy } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const axpy = blasKernels.daxpy;
  * const y = new Float64Array([1, 1]);
  * axpy(2, 2, new Float64Array([1, 2]), 1, 0, y, 1, 0); // y = [3, 5]
  * ```

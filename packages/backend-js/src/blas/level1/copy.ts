@@ -10,7 +10,8 @@ import type { FloatArray } from '@polyblas/contract';
  *
  * @example
  * ```ts
- * import { copy } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const copy = blasKernels.dcopy;
  * const y = new Float64Array(2);
  * copy(2, new Float64Array([1, 2]), 1, 0, y, 1, 0); // y = [1, 2]
  * ```

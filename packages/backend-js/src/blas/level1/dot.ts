@@ -10,7 +10,8 @@ import type { FloatArray } from '@polyblas/contract';
  *
  * @example
  * ```ts
- * import { dot } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const dot = blasKernels.ddot;
  * dot(2, new Float64Array([1, 2]), 1, 0, new Float64Array([3, 4]), 1, 0); // 11
  * ```
  */

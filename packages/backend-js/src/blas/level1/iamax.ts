@@ -12,7 +12,8 @@ import type { FloatArray } from '@polyblas/contract';
  *
  * @example
  * ```ts
- * import { iamax } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const iamax = blasKernels.idamax;
  * iamax(3, new Float64Array([1, -5, 5]), 1, 0); // 1
  * ```
  */

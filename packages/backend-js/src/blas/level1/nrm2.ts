@@ -22,7 +22,8 @@ const MAX_EXPONENT = 1000;
  *
  * @example
  * ```ts
- * import { nrm2 } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const nrm2 = blasKernels.dnrm2;
  * nrm2(2, new Float64Array([3e300, 4e300]), 1, 0); // 5e300
  * ```
  */

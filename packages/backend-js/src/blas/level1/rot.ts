@@ -10,7 +10,8 @@ import type { FloatArray } from '@polyblas/contract';
  *
  * @example
  * ```ts
- * import { rot } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const rot = blasKernels.drot;
  * const x = new Float64Array([1]), y = new Float64Array([0]);
  * rot(1, x, 1, 0, y, 1, 0, 0, 1); // x = [0], y = [-1]
  * ```

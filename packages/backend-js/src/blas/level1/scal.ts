@@ -11,7 +11,8 @@ import type { FloatArray } from '@polyblas/contract';
  *
  * @example
  * ```ts
- * import { scal } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const scal = blasKernels.dscal;
  * const x = new Float64Array([1, 2]);
  * scal(2, 3, x, 1, 0); // x = [3, 6]
  * ```

@@ -10,7 +10,8 @@ import type { FloatArray } from '@polyblas/contract';
  *
  * @example
  * ```ts
- * import { swap } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const swap = blasKernels.dswap;
  * const x = new Float64Array([1, 2]), y = new Float64Array([3, 4]);
  * swap(2, x, 1, 0, y, 1, 0); // x = [3, 4], y = [1, 2]
  * ```

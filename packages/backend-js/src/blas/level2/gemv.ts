@@ -16,7 +16,8 @@ import { scal } from '../level1/scal.js';
  *
  * @example
  * ```ts
- * import { gemv } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const gemv = blasKernels.dgemv;
  * const A = new Float64Array([1, 2, 3, 4]); // [[1, 2], [3, 4]] row-major
  * const y = new Float64Array(2);
  * gemv('N', 2, 2, 1, A, 2, 1, 0, new Float64Array([1, 1]), 1, 0, 0, y, 1, 0); // y = [3, 7]

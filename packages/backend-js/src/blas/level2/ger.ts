@@ -12,7 +12,8 @@ import type { FloatArray } from '@polyblas/contract';
  *
  * @example
  * ```ts
- * import { ger } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const ger = blasKernels.dger;
  * const A = new Float64Array(4);
  * ger(2, 2, 1, new Float64Array([1, 2]), 1, 0, new Float64Array([3, 4]), 1, 0, A, 2, 1, 0);
  * // A = [[3, 4], [6, 8]]

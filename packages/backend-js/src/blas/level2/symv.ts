@@ -17,7 +17,8 @@ import { scal } from '../level1/scal.js';
  *
  * @example
  * ```ts
- * import { symv } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const symv = blasKernels.dsymv;
  * const A = new Float64Array([2, 0, 1, 3]); // lower triangle of [[2, 1], [1, 3]]
  * const y = new Float64Array(2);
  * symv('L', 2, 1, A, 2, 1, 0, new Float64Array([1, 1]), 1, 0, 0, y, 1, 0); // y = [3, 4]

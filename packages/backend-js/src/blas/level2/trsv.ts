@@ -17,7 +17,8 @@ const BLOCK = 64;
  *
  * @example
  * ```ts
- * import { trsv } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const trsv = blasKernels.dtrsv;
  * const A = new Float64Array([2, 0, 1, 4]); // lower [[2, 0], [1, 4]]
  * const x = new Float64Array([2, 9]);
  * trsv('L', 'N', 'N', 2, A, 2, 1, 0, x, 1, 0); // x = [1, 2]

@@ -21,7 +21,8 @@ const BLOCK = 32;
  *
  * @example
  * ```ts
- * import { symm } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const symm = blasKernels.dsymm;
  * const A = new Float64Array([1, 0, 2, 3]); // lower triangle of [[1, 2], [2, 3]]
  * const B = new Float64Array([1, 0, 0, 1]), C = new Float64Array(4);
  * symm('L', 'L', 2, 2, 1, A, 2, 1, 0, B, 2, 1, 0, 0, C, 2, 1, 0); // C = [1, 2, 2, 3]

@@ -20,7 +20,8 @@ const BLOCK = 32;
  *
  * @example
  * ```ts
- * import { syrk } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const syrk = blasKernels.dsyrk;
  * const A = new Float64Array([1, 2]), C = new Float64Array(1);
  * syrk('L', 'N', 1, 2, 1, A, 2, 1, 0, 0, C, 1, 1, 0); // C = [5]
  * ```

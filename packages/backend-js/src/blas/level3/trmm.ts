@@ -19,7 +19,8 @@ const BLOCK = 32;
  *
  * @example
  * ```ts
- * import { trmm } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const trmm = blasKernels.dtrmm;
  * const A = new Float64Array([2, 1, 0, 4]), B = new Float64Array([1, 1]);
  * trmm('L', 'U', 'N', 'N', 2, 1, 1, A, 2, 1, 0, B, 1, 1, 0); // B = [3, 4]
  * ```

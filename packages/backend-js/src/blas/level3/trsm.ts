@@ -21,7 +21,8 @@ const BLOCK = 32;
  *
  * @example
  * ```ts
- * import { trsm } from '@polyblas/backend-js';
+ * import { blasKernels } from '@polyblas/backend-js';
+ * const trsm = blasKernels.dtrsm;
  * const A = new Float64Array([2, 0, 0, 4]), B = new Float64Array([2, 8]);
  * trsm('L', 'U', 'N', 'N', 2, 1, 1, A, 2, 1, 0, B, 1, 1, 0); // B = [1, 2]
  * ```
