@@ -11,7 +11,8 @@
  * @module
  */
 import {
-  blasOf, lapackOf, type Blas, type BlasRoutine, type FloatArray, type Lapack, type LapackRoutine, type Precision,
+  blasOf, lapackOf, type Blas, type BlasRoutine, type FloatArray, type Kernels, type Lapack, type LapackRoutine,
+  type Precision,
 } from '@polyblas/contract';
 import { kernelsFor } from '../backend/dispatch.js';
 import { LinAlgError, describe } from '../errors.js';
@@ -235,14 +236,26 @@ export function identityStack(dtype: DType, batch: readonly number[], n: number)
   return wrap(data, [...batch, n, n]);
 }
 
+/** Per-precision views of each kernel set, built once (a view copies 12 or 19 entries by name). */
+const lapackViews = new WeakMap<Kernels, Partial<Record<Precision, Lapack<FloatArray>>>>();
+const blasViews = new WeakMap<Kernels, Partial<Record<Precision, Blas<FloatArray>>>>();
+
 /** The LAPACK routines of a precision from the kernel set that serves `routine` at `size`. @internal */
 export function lapackFor(routine: LapackRoutine, dtype: DType, size: number): Lapack<FloatArray> {
-  return lapackOf(kernelsFor(routine, size), precisionOf(dtype)) as Lapack<FloatArray>;
+  const kernels = kernelsFor(routine, size);
+  const p = precisionOf(dtype);
+  let views = lapackViews.get(kernels);
+  if (views === undefined) lapackViews.set(kernels, (views = {}));
+  return (views[p] ??= lapackOf(kernels, p) as Lapack<FloatArray>);
 }
 
 /** The BLAS routines of a precision from the kernel set that serves `routine` at `size`. @internal */
 export function blasFor(routine: BlasRoutine, dtype: DType, size: number): Blas<FloatArray> {
-  return blasOf(kernelsFor(routine, size), precisionOf(dtype)) as Blas<FloatArray>;
+  const kernels = kernelsFor(routine, size);
+  const p = precisionOf(dtype);
+  let views = blasViews.get(kernels);
+  if (views === undefined) blasViews.set(kernels, (views = {}));
+  return (views[p] ??= blasOf(kernels, p) as Blas<FloatArray>);
 }
 
 /** Reads an options object, rejecting non-objects with a TypeError naming it. @internal */

@@ -445,7 +445,8 @@ export function linalgConformance(name: string): void {
             const S = { m: 6, n: 6, d: new Float64Array(36) };
             for (let i = 0; i < 6; i++) S.d[i * 6 + i] = sv[i];
             expect(reconstruction(dense(a), mul(mul(dense(u), S), dense(vt)), dtype)).toBeLessThan(THRESHOLD);
-            expect(Array.from(linalg.svd(view, { hermitian: true, computeUV: false }).data)).toEqual(Array.from(s.data));
+            const valuesOnly = vector(linalg.svd(view, { hermitian: true, computeUV: false }));
+            valuesOnly.forEach((v, i) => expect(Math.abs(v - expected[i]) / (6 * e * 3)).toBeLessThan(THRESHOLD));
             expect(linalg.matrixRank(view, { hermitian: true })).toBe(4);
             const p = unchanged([view], () => linalg.pinv(view, { hermitian: true, rtol: dtype === 'float32' ? 1e-4 : 1e-10 }));
             const A = dense(a);
