@@ -229,26 +229,34 @@ function resultDType(operands: readonly Operand[]): DType {
   return sawArray ? 'float32' : 'float64';
 }
 
+const NO_AXES: readonly number[] = Object.freeze([]);
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /** The result shape (operands broadcast together, and with `out` if given), or a RangeError. */
-function resultShape(a: Operand, b: Operand | undefined, out: NDArray | undefined): number[] {
-  const shapeA = typeof a === 'number' ? [] : a.shape;
-  const shapeB = b === undefined || typeof b === 'number' ? [] : b.shape;
-  const shape = broadcastShapes(shapeA, shapeB);
+function resultShape(a: Operand, b: Operand | undefined, out: NDArray | undefined): readonly number[] {
+  const shapeA = typeof a === 'number' ? NO_AXES : a.shape;
+  const shapeB = b === undefined || typeof b === 'number' ? NO_AXES : b.shape;
+  const shape =
+    shapeB.length === 0 || sameShape(shapeA, shapeB) ? shapeA : shapeA.length === 0 ? shapeB : broadcastShapes(shapeA, shapeB);
   if (shape === null) {
     rangeError('b', `a shape that broadcasts with the shape ${shapeText(shapeA)} of a`, b);
   }
-  if (out !== undefined) {
+  if (out !== undefined && !sameShape(shape, out.shape)) {
     const withOut = broadcastShapes(shape, out.shape);
-    if (withOut === null || withOut.length !== out.ndim || withOut.some((n, k) => n !== out.shape[k])) {
+    if (withOut === null || !sameShape(withOut, out.shape)) {
       rangeError('options.out', `an array of the result shape ${shapeText(shape)}`, out);
     }
-    return out.shape.slice();
   }
-  return shape;
+  return out !== undefined ? out.shape : shape;
 }
 
 /** A new result array: column-major when every array operand is, else row-major. */
-function allocate(shape: number[], dtype: DType, inputs: readonly Operand[]): NDArray {
+function allocate(shape: readonly number[], dtype: DType, inputs: readonly Operand[]): NDArray {
   let fortran = false;
   for (const v of inputs) {
     if (typeof v === 'number') continue;
@@ -294,19 +302,22 @@ function safeInput(input: NDArray, out: NDArray): NDArray {
   return sameElements ? input : input.copy();
 }
 
-/** The flat order ('C' or 'F') shared by all these same-shaped arrays, or null. */
-function sharedFlatOrder(shape: readonly number[], arrays: readonly NDArray[]): 'C' | 'F' | null {
+/**
+ * Whether these arrays all have exactly `shape` and are all contiguous in one order (C or F),
+ * so that element i of each is `data[offset + i]`.
+ */
+function sameFlatLayout(shape: readonly number[], a: NDArray, b: NDArray, c?: NDArray): boolean {
+  if (!sameShape(a.shape, shape) || !sameShape(b.shape, shape) || (c !== undefined && !sameShape(c.shape, shape))) return false;
   for (const order of ['C', 'F'] as const) {
-    if (arrays.every((a) => a.ndim === shape.length && a.shape.every((n, k) => n === shape[k]) && isContiguousLayout(a.shape, a.strides, order))) {
-      return order;
+    if (
+      isContiguousLayout(shape, a.strides, order) &&
+      isContiguousLayout(shape, b.strides, order) &&
+      (c === undefined || isContiguousLayout(shape, c.strides, order))
+    ) {
+      return true;
     }
   }
-  return null;
-}
-
-/** The first element's index of a contiguous array (its lowest reachable index). */
-function flatStart(a: NDArray): number {
-  return a.offset + reach(a.shape, a.strides)[0];
+  return false;
 }
 
 function binary(kernel: BinaryKernel, a: unknown, b: unknown, options: ElementwiseOptions | undefined): NDArray {
@@ -325,18 +336,18 @@ function binary(kernel: BinaryKernel, a: unknown, b: unknown, options: Elementwi
   const n = out.size;
 
   if (typeof x !== 'number' && typeof y !== 'number') {
-    if (sharedFlatOrder(shape, [x, y, out]) !== null) {
-      kernel.flat(n, x.data, flatStart(x), y.data, flatStart(y), o, flatStart(out));
+    if (sameFlatLayout(shape, x, y, out)) {
+      kernel.flat(n, x.data, x.offset, y.data, y.offset, o, out.offset);
       return out;
     }
   } else if (typeof x !== 'number' && typeof y === 'number') {
-    if (sharedFlatOrder(shape, [x, out]) !== null) {
-      kernel.flatScalarRight(n, x.data, flatStart(x), y, o, flatStart(out));
+    if (sameFlatLayout(shape, x, out)) {
+      kernel.flatScalarRight(n, x.data, x.offset, y, o, out.offset);
       return out;
     }
   } else if (typeof x === 'number' && typeof y !== 'number') {
-    if (sharedFlatOrder(shape, [y, out]) !== null) {
-      kernel.flatScalarLeft(n, x, y.data, flatStart(y), o, flatStart(out));
+    if (sameFlatLayout(shape, y, out)) {
+      kernel.flatScalarLeft(n, x, y.data, y.offset, o, out.offset);
       return out;
     }
   } else if (typeof x === 'number' && typeof y === 'number') {
@@ -368,8 +379,8 @@ function unary(kernel: UnaryKernel, a: unknown, options: ElementwiseOptions | un
   const out = given ?? allocate(shape, dtype, [a]);
   if (out.size === 0) return out;
   const x = typeof a === 'number' ? new NDArray(new Float64Array([a]), []) : safeInput(a, out);
-  if (sharedFlatOrder(shape, [x, out]) !== null) {
-    kernel.flat(out.size, x.data, flatStart(x), out.data, flatStart(out));
+  if (sameFlatLayout(shape, x, out)) {
+    kernel.flat(out.size, x.data, x.offset, out.data, out.offset);
     return out;
   }
   const xStrides = broadcastStrides(shape, x.shape, x.strides);
