@@ -8,7 +8,7 @@
  * within a rounding bound scaled by the precision's eps and the length of each sum; triangular
  * solves are checked by their residual. Every buffer carries guard elements around and between the
  * elements of its view, and every element a routine must not write has to come back bit for bit
- * unchanged. Where the contract says an operand is not read (C when β = 0, A and B of gemm when
+ * unchanged; read-only operands must not change at all. Where the contract says an operand is not read (C when β = 0, A and B of gemm when
  * α = 0 or K = 0, the triangle of a symmetric or triangular matrix that is not referenced, a unit
  * diagonal) it is filled with NaN.
  *
@@ -143,6 +143,23 @@ function check(
   }
 }
 
+/** Snapshots of read-only operands, to check afterwards that a routine left them alone. */
+function keep(arrays: readonly FloatArray[]): { check(failures: Failures, routine: string): void } {
+  const copies = arrays.map((a) => a.slice());
+  return {
+    check(failures, routine) {
+      arrays.forEach((a, n) => {
+        for (let k = 0; k < a.length; k++) {
+          if (!Object.is(a[k], copies[n][k])) {
+            failures.add(`${routine}: read-only operand ${n + 1} changed at element ${k}`);
+            return;
+          }
+        }
+      });
+    },
+  };
+}
+
 /** The rounding allowance for a result built from sums of `terms` products. */
 function tolerance(precision: Precision, terms: number): number {
   return 4 * (terms + 4) * epsOf(precision);
@@ -198,7 +215,9 @@ const level1: Record<string, Suite> = {
         const before = y.data.slice();
         const e = expectedOf(before);
         referenceAxpy(n, alpha, x.data, sx, x.offset, before, sy, y.offset, e);
+        const inputs = keep([x.data]);
         blas.axpy(n, alpha, x.data, sx, x.offset, y.data, sy, y.offset);
+        inputs.check(f, 'axpy');
         check(f, `axpy n=${n} alpha=${alpha} sx=${sx} sy=${sy}`, y.data, before, e, tolerance(p, 1));
       }
     }
@@ -387,7 +406,9 @@ const level2: Record<string, Suite> = {
         const before = y.data.slice();
         const e = expectedOf(before);
         referenceGemv(trans, M, N, alpha, A.data, A.s1, A.s2, A.offset, x.data, sx, x.offset, beta, before, sy, y.offset, e);
+        const inputs = keep([A.data, x.data]);
         blas.gemv(trans, M, N, alpha, A.data, A.s1, A.s2, A.offset, x.data, sx, x.offset, beta, y.data, sy, y.offset);
+        inputs.check(f, 'gemv');
         check(f, `gemv ${trans} M=${M} N=${N} alpha=${alpha} beta=${beta} A ${A.layout} sx=${sx} sy=${sy}`, y.data, before, e, tolerance(p, n));
       });
     }
@@ -404,7 +425,9 @@ const level2: Record<string, Suite> = {
         const before = A.data.slice();
         const e = expectedOf(before);
         referenceGer(M, N, alpha, x.data, sx, x.offset, y.data, sy, y.offset, before, A.s1, A.s2, A.offset, e);
+        const inputs = keep([x.data, y.data]);
         blas.ger(M, N, alpha, x.data, sx, x.offset, y.data, sy, y.offset, A.data, A.s1, A.s2, A.offset);
+        inputs.check(f, 'ger');
         check(f, `ger M=${M} N=${N} alpha=${alpha} A ${A.layout} sx=${sx} sy=${sy}`, A.data, before, e, tolerance(p, 2));
       }
     }
@@ -422,7 +445,9 @@ const level2: Record<string, Suite> = {
         const before = y.data.slice();
         const e = expectedOf(before);
         referenceSymv(uplo, n, alpha, A.data, A.s1, A.s2, A.offset, x.data, sx, x.offset, beta, before, sy, y.offset, e);
+        const inputs = keep([A.data, x.data]);
         blas.symv(uplo, n, alpha, A.data, A.s1, A.s2, A.offset, x.data, sx, x.offset, beta, y.data, sy, y.offset);
+        inputs.check(f, 'symv');
         check(f, `symv ${uplo} n=${n} alpha=${alpha} beta=${beta} A ${A.layout} sx=${sx} sy=${sy}`, y.data, before, e, tolerance(p, n));
       });
     }
@@ -437,7 +462,9 @@ const level2: Record<string, Suite> = {
         const before = x.data.slice();
         const e = expectedOf(before);
         referenceTrmv(uplo, trans, diag, n, A.data, A.s1, A.s2, A.offset, before, sx, x.offset, e);
+        const inputs = keep([A.data]);
         blas.trmv(uplo, trans, diag, n, A.data, A.s1, A.s2, A.offset, x.data, sx, x.offset);
+        inputs.check(f, 'trmv');
         check(f, `trmv ${uplo}${trans}${diag} n=${n} A ${A.layout} sx=${sx}`, x.data, before, e, tolerance(p, n));
       }
     }
@@ -450,7 +477,9 @@ const level2: Record<string, Suite> = {
         const sx = pick(rng, VECTOR_STRIDES);
         const x = makeVector(p, n, sx, rng, () => rng.signed());
         const b = x.data.slice();
+        const inputs = keep([A.data]);
         blas.trsv(uplo, trans, diag, n, A.data, A.s1, A.s2, A.offset, x.data, sx, x.offset);
+        inputs.check(f, 'trsv');
         // Residual: op(A)·x must reproduce b to within rounding of |op(A)|·|x| + |b|.
         const residual = expectedOf(x.data);
         referenceTrmv(uplo, trans, diag, n, A.data, A.s1, A.s2, A.offset, x.data, sx, x.offset, residual);
@@ -494,7 +523,9 @@ const level3: Record<string, Suite> = {
         const before = C.data.slice();
         const e = expectedOf(before);
         referenceGemm(transA, transB, M, N, K, alpha, A.data, A.s1, A.s2, A.offset, B.data, B.s1, B.s2, B.offset, beta, before, C.s1, C.s2, C.offset, e);
+        const inputs = keep([A.data, B.data]);
         blas.gemm(transA, transB, M, N, K, alpha, A.data, A.s1, A.s2, A.offset, B.data, B.s1, B.s2, B.offset, beta, C.data, C.s1, C.s2, C.offset);
+        inputs.check(f, 'gemm');
         check(f, `gemm ${transA}${transB} M=${M} N=${N} K=${K} alpha=${alpha} beta=${beta} A ${A.layout}, B ${B.layout}, C ${C.layout}`, C.data, before, e, tolerance(p, K));
       });
     }
@@ -511,7 +542,9 @@ const level3: Record<string, Suite> = {
         const before = C.data.slice();
         const e = expectedOf(before);
         referenceSymm(side, uplo, M, N, alpha, A.data, A.s1, A.s2, A.offset, B.data, B.s1, B.s2, B.offset, beta, before, C.s1, C.s2, C.offset, e);
+        const inputs = keep([A.data, B.data]);
         blas.symm(side, uplo, M, N, alpha, A.data, A.s1, A.s2, A.offset, B.data, B.s1, B.s2, B.offset, beta, C.data, C.s1, C.s2, C.offset);
+        inputs.check(f, 'symm');
         check(f, `symm ${side}${uplo} M=${M} N=${N} alpha=${alpha} beta=${beta} A ${A.layout}, B ${B.layout}, C ${C.layout}`, C.data, before, e, tolerance(p, k));
       });
     }
@@ -529,7 +562,9 @@ const level3: Record<string, Suite> = {
         const before = C.data.slice();
         const e = expectedOf(before);
         referenceSyrk(uplo, trans, N, K, alpha, A.data, A.s1, A.s2, A.offset, beta, before, C.s1, C.s2, C.offset, e);
+        const inputs = keep([A.data]);
         blas.syrk(uplo, trans, N, K, alpha, A.data, A.s1, A.s2, A.offset, beta, C.data, C.s1, C.s2, C.offset);
+        inputs.check(f, 'syrk');
         check(f, `syrk ${uplo}${trans} N=${N} K=${K} alpha=${alpha} beta=${beta} A ${A.layout}, C ${C.layout}`, C.data, before, e, tolerance(p, K));
       });
     }
@@ -545,7 +580,9 @@ const level3: Record<string, Suite> = {
         const before = B.data.slice();
         const e = expectedOf(before);
         referenceTrmm(side, uplo, trans, diag, M, N, alpha, A.data, A.s1, A.s2, A.offset, before, B.s1, B.s2, B.offset, e);
+        const inputs = keep([A.data]);
         blas.trmm(side, uplo, trans, diag, M, N, alpha, A.data, A.s1, A.s2, A.offset, B.data, B.s1, B.s2, B.offset);
+        inputs.check(f, 'trmm');
         check(f, `trmm ${side}${uplo}${trans}${diag} M=${M} N=${N} alpha=${alpha} A ${A.layout}, B ${B.layout}`, B.data, before, e, tolerance(p, k));
       });
     }
@@ -559,7 +596,9 @@ const level3: Record<string, Suite> = {
         const A = makeMatrix(p, k, k, pick(rng, LAYOUTS), rng, triangularFill(uplo, diag, k, rng));
         const B = makeMatrix(p, M, N, pick(rng, LAYOUTS), rng, () => rng.signed());
         const b = B.data.slice();
+        const inputs = keep([A.data]);
         blas.trsm(side, uplo, trans, diag, M, N, alpha, A.data, A.s1, A.s2, A.offset, B.data, B.s1, B.s2, B.offset);
+        inputs.check(f, 'trsm');
         const label = `trsm ${side}${uplo}${trans}${diag} M=${M} N=${N} alpha=${alpha} A ${A.layout}, B ${B.layout}`;
         if (alpha === 0) {
           const e = expectedOf(b);
