@@ -8,9 +8,9 @@
  * within a rounding bound scaled by the precision's eps and the length of each sum; triangular
  * solves are checked by their residual. Every buffer carries guard elements around and between the
  * elements of its view, and every element a routine must not write has to come back bit for bit
- * unchanged; read-only operands must not change at all. Where the contract says an operand is not read (C when β = 0, A and B of gemm when
- * α = 0 or K = 0, the triangle of a symmetric or triangular matrix that is not referenced, a unit
- * diagonal) it is filled with NaN.
+ * unchanged; read-only operands must not change at all. Where the contract says an operand is
+ * not read (C when β = 0, A and B of gemm when α = 0 or K = 0, the triangle of a symmetric or
+ * triangular matrix that is not referenced, a unit diagonal) it is filled with NaN.
  *
  * @module
  */
