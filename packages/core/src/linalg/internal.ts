@@ -185,8 +185,14 @@ export function gatherColumnMajor(a: NDArray, dst: FloatArray): FloatArray {
   const rs = a.strides[a.ndim - 2];
   const cs = a.strides[a.ndim - 1];
   const src = a.data;
+  const columnMajor = rs === 1 && (cs === rows || cols === 1);
   forEachLeading(a, a.ndim - 2, (base, k) => {
     const o = k * rows * cols;
+    // Already column-major (a Fortran-ordered input, or the transpose of a row-major one): one copy.
+    if (columnMajor) {
+      dst.set(src.subarray(base, base + rows * cols), o);
+      return;
+    }
     for (let j = 0; j < cols; j++) {
       const b = base + j * cs;
       const oj = o + j * rows;
