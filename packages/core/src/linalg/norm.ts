@@ -46,7 +46,9 @@ function euclidean(data: Float64Array, off: number, len: number): number {
 function pNorm(data: Float64Array, off: number, len: number, ord: number | null): number {
   if (ord === null || ord === 2) return euclidean(data, off, len);
   if (ord === Infinity || ord === -Infinity) {
-    if (len === 0) throw new RangeError(`ord: ${ord} is not defined for an empty vector`);
+    // numpy: the largest magnitude of nothing is 0, the smallest is undefined.
+    if (len === 0 && ord < 0) throw new RangeError(`ord: ${ord} is not defined for an empty vector`);
+    if (len === 0) return 0;
     let r = Math.abs(data[off]);
     for (let i = 1; i < len; i++) {
       const v = Math.abs(data[off + i]);
@@ -72,7 +74,7 @@ function sumNorm(data: Float64Array, off: number, r: number, c: number, ord: num
   const byColumn = ord === 1 || ord === -1;
   const outer = byColumn ? c : r;
   const inner = byColumn ? r : c;
-  if (outer === 0) throw new RangeError(`ord: ${ord} is not defined for a matrix of shape [${r}, ${c}]`);
+  if (outer === 0) return 0; // numpy (2.x) gives 0 for every norm of an empty matrix
   let result = ord > 0 ? -Infinity : Infinity;
   for (let p = 0; p < outer; p++) {
     let sum = 0;
@@ -172,10 +174,10 @@ export function norm(
   const c = X.shape[axes[1]];
   if (ordValue === 2 || ordValue === -2 || ordValue === 'nuc') {
     const k = Math.min(r, c);
-    if (k === 0 && ordValue !== 'nuc') throw new RangeError(`ord: ${ordValue} is not defined for a matrix of shape [${r}, ${c}]`);
     const { s } = decompose(view, 'N');
     for (let t = 0; t < count; t++) {
-      if (ordValue === 'nuc') {
+      if (k === 0) out[t] = 0;
+      else if (ordValue === 'nuc') {
         let sum = 0;
         for (let i = 0; i < k; i++) sum += s[t * k + i];
         out[t] = sum;

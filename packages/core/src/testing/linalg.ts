@@ -923,6 +923,9 @@ export function linalgConformance(name: string): void {
       expect(tall.x.shape).toEqual([0]);
       expect(tall.residuals.toArray()).toEqual([9]);
       expect(linalg.norm(empty([0]))).toBe(0);
+      expect(linalg.norm(empty([0]), Infinity)).toBe(0);
+      expect(() => linalg.norm(empty([0]), -Infinity)).toThrow(/^ord: /);
+      for (const ord of [1, -1, 2, -2, Infinity, -Infinity, 'fro', 'nuc'] as const) expect(linalg.norm(empty([0, 3]), ord)).toBe(0);
       expect(linalg.trace(empty([0, 0]))).toBe(0);
     });
 
