@@ -82,7 +82,8 @@ export function decomposeHermitian(A: NDArray, vectors: boolean): SvdBuffers {
   const order = Array.from({ length: n }, (_, i) => i);
   for (let t = 0; t < count; t++) {
     const o = t * n;
-    order.sort((i, j) => Math.abs(lambda[o + j]) - Math.abs(lambda[o + i]) || i - j);
+    // Ties in |λ| go to the larger eigenvalue first, as numpy's reversed ascending order does.
+    order.sort((i, j) => Math.abs(lambda[o + j]) - Math.abs(lambda[o + i]) || j - i);
     for (let i = 0; i < n; i++) {
       const src = order[i];
       const l = lambda[o + src];
