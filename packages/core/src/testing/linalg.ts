@@ -835,6 +835,24 @@ export function linalgConformance(name: string): void {
       expect(() => linalg.tensorsolve(a3, randomVector('float64', [6], rng))).toThrow(LinAlgError);
     });
 
+    it('results never share memory with the inputs', () => {
+      const rng = new Rng(34);
+      const a = randomStack('float64', [], 3, 3, rng);
+      const spd = symmetric('float64', [1, 2, 3], rng);
+      const b = randomVector('float64', [3], rng);
+      const results: NDArray[] = [
+        linalg.solve(a, b), linalg.inv(a), linalg.cholesky(spd), linalg.qr(a).q, linalg.qr(a).r,
+        linalg.svd(a).u, linalg.svd(a).vt, linalg.eigh(spd).vectors, linalg.eig(a).vectors.re, linalg.lstsq(a, b).x,
+        linalg.pinv(a), linalg.matrixPower(a, 1), linalg.matrixPower(a, 0), linalg.multiDot([a, a]) as NDArray,
+        linalg.diagonal(a), linalg.tensorinv(a, { ind: 1 }),
+      ];
+      for (const r of results) {
+        expect(r.data.buffer).not.toBe(a.data.buffer);
+        expect(r.data.buffer).not.toBe(spd.data.buffer);
+        expect(r.isContiguous('C')).toBe(true);
+      }
+    });
+
     it('mixed float32/float64 inputs compute in float64', () => {
       const rng = new Rng(30);
       const a = randomStack('float32', [], 4, 4, rng);
