@@ -4,10 +4,14 @@
  * @module
  */
 import type { Diag, FloatArray, Side, Trans, Uplo } from '@polyblas/contract';
+import { scal } from '../level1/scal.js';
+import { trmv } from '../level2/trmv.js';
 import { gemm } from './gemm.js';
 
 /** Triangles up to this order are multiplied by plain loops; larger ones split in two. */
 const BLOCK = 32;
+/** Below this many columns of B, one `trmv` per column beats matrix-multiply updates. */
+const FEW_COLUMNS_TRMV = 12;
 
 /**
  * `trmm`: B ← α·op(A)·B (side `'L'`, A M×M) or B ← α·B·op(A) (side `'R'`, A N×N), with A
@@ -15,7 +19,7 @@ const BLOCK = 32;
  *
  * As in `trsm`, every case becomes B ← α·T·B from the left (a right-side product is the
  * left-side product of Bᵀ), and the triangle splits recursively into two half-size products and
- * one `gemm` for the coupling block.
+ * one `gemm` for the coupling block. A few columns of B are multiplied one by one with `trmv`.
  *
  * @example
  * ```ts
@@ -40,17 +44,33 @@ export function trmm<T extends FloatArray>(
     const t1 = transA === 'N' ? strideA1 : strideA2;
     const t2 = transA === 'N' ? strideA2 : strideA1;
     const lower = (uplo === 'L') === (transA === 'N');
-    multiplyLeft(lower, unit, M, N, alpha, A, t1, t2, offsetA, B, strideB1, strideB2, offsetB);
+    multiply(lower, unit, M, N, alpha, A, t1, t2, offsetA, B, strideB1, strideB2, offsetB);
   } else {
     // B·op(A) = (op(A)ᵀ·Bᵀ)ᵀ.
     const t1 = transA === 'N' ? strideA2 : strideA1;
     const t2 = transA === 'N' ? strideA1 : strideA2;
     const lower = (uplo === 'L') === (transA === 'T');
-    multiplyLeft(lower, unit, N, M, alpha, A, t1, t2, offsetA, B, strideB2, strideB1, offsetB);
+    multiply(lower, unit, N, M, alpha, A, t1, t2, offsetA, B, strideB2, strideB1, offsetB);
   }
 }
 
-/** B ← α·T·B with T m×m triangular (strides t1, t2) and B m×n. */
+/** B ← α·T·B with T m×m triangular (strides t1, t2) and B m×n: by columns or recursively. */
+function multiply<T extends FloatArray>(
+  lower: boolean, unit: boolean, m: number, n: number, alpha: number,
+  A: T, t1: number, t2: number, oa: number,
+  B: T, b1: number, b2: number, ob: number,
+): void {
+  if (n >= FEW_COLUMNS_TRMV || m <= BLOCK) {
+    multiplyLeft(lower, unit, m, n, alpha, A, t1, t2, oa, B, b1, b2, ob);
+    return;
+  }
+  for (let j = 0; j < n; j++) {
+    trmv(lower ? 'L' : 'U', 'N', unit ? 'U' : 'N', m, A, t1, t2, oa, B, b1, ob + j * b2);
+    scal(m, alpha, B, b1, ob + j * b2);
+  }
+}
+
+/** B ← α·T·B, splitting T recursively. */
 function multiplyLeft<T extends FloatArray>(
   lower: boolean, unit: boolean, m: number, n: number, alpha: number,
   A: T, t1: number, t2: number, oa: number,

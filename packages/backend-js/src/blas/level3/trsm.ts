@@ -4,10 +4,14 @@
  * @module
  */
 import type { Diag, FloatArray, Side, Trans, Uplo } from '@polyblas/contract';
+import { scal } from '../level1/scal.js';
+import { trsv } from '../level2/trsv.js';
 import { gemm } from './gemm.js';
 
 /** Triangles up to this order are solved by substitution loops; larger ones split in two. */
 const BLOCK = 32;
+/** Below this many right-hand sides, one `trsv` per column beats matrix-multiply updates. */
+const FEW_RHS = 12;
 
 /**
  * `trsm`: B ← α·op(A)⁻¹·B (side `'L'`, A M×M) or B ← α·B·op(A)⁻¹ (side `'R'`, A N×N), with A
@@ -17,7 +21,8 @@ const BLOCK = 32;
  * Every case is first reduced to B ← α·T⁻¹·B from the left with T lower or upper triangular (a
  * right-side solve is the left-side solve of Bᵀ; op(A) = Aᵀ is A with swapped strides). The
  * triangle is then split recursively: the two half-size solves recurse, and the coupling block
- * is one `gemm`, so large solves run at nearly the speed of the matrix multiply.
+ * is one `gemm`, so large solves run at nearly the speed of the matrix multiply. A few
+ * right-hand sides are solved one by one with `trsv` instead.
  *
  * @example
  * ```ts
@@ -42,17 +47,33 @@ export function trsm<T extends FloatArray>(
     const t1 = transA === 'N' ? strideA1 : strideA2;
     const t2 = transA === 'N' ? strideA2 : strideA1;
     const lower = (uplo === 'L') === (transA === 'N');
-    solveLeft(lower, unit, M, N, alpha, A, t1, t2, offsetA, B, strideB1, strideB2, offsetB);
+    solve(lower, unit, M, N, alpha, A, t1, t2, offsetA, B, strideB1, strideB2, offsetB);
   } else {
     // B·op(A)⁻¹ = (op(A)ᵀ⁻¹·Bᵀ)ᵀ.
     const t1 = transA === 'N' ? strideA2 : strideA1;
     const t2 = transA === 'N' ? strideA1 : strideA2;
     const lower = (uplo === 'L') === (transA === 'T');
-    solveLeft(lower, unit, N, M, alpha, A, t1, t2, offsetA, B, strideB2, strideB1, offsetB);
+    solve(lower, unit, N, M, alpha, A, t1, t2, offsetA, B, strideB2, strideB1, offsetB);
   }
 }
 
-/** B ← α·T⁻¹·B with T m×m triangular (strides t1, t2) and B m×n. */
+/** B ← α·T⁻¹·B with T m×m triangular (strides t1, t2) and B m×n: by columns or recursively. */
+function solve<T extends FloatArray>(
+  lower: boolean, unit: boolean, m: number, n: number, alpha: number,
+  A: T, t1: number, t2: number, oa: number,
+  B: T, b1: number, b2: number, ob: number,
+): void {
+  if (n >= FEW_RHS || m <= BLOCK) {
+    solveLeft(lower, unit, m, n, alpha, A, t1, t2, oa, B, b1, b2, ob);
+    return;
+  }
+  for (let j = 0; j < n; j++) {
+    scal(m, alpha, B, b1, ob + j * b2);
+    trsv(lower ? 'L' : 'U', 'N', unit ? 'U' : 'N', m, A, t1, t2, oa, B, b1, ob + j * b2);
+  }
+}
+
+/** B ← α·T⁻¹·B, splitting T recursively. */
 function solveLeft<T extends FloatArray>(
   lower: boolean, unit: boolean, m: number, n: number, alpha: number,
   A: T, t1: number, t2: number, oa: number,
