@@ -145,13 +145,15 @@ async function reroute(): Promise<void> {
 export function ready(): Promise<void> {
   initialization ??= (async () => {
     const fromEnvironment = environmentValue();
-    const requested = fromEnvironment === undefined ? null : parseNames(fromEnvironment, 'POLYBLAS_BACKEND');
-    const source: SelectionSource = requested === null ? 'default' : 'POLYBLAS_BACKEND';
+    const source: SelectionSource = fromEnvironment === undefined ? 'default' : 'POLYBLAS_BACKEND';
+    let requested: string[] | null = null;
     try {
+      requested = fromEnvironment === undefined ? null : parseNames(fromEnvironment, 'POLYBLAS_BACKEND');
       selection = { active: await choose(requested, 'POLYBLAS_BACKEND'), error: null, source, requested };
     } catch (error) {
       // Recorded, not thrown: the first call that needs a backend throws it, and showConfig() reports it.
-      selection = { active: null, error: error as BackendError, source, requested };
+      const recorded = error instanceof BackendError ? error : new BackendError((error as Error).message);
+      selection = { active: null, error: recorded, source, requested };
     }
     await reroute();
   })();
