@@ -33,7 +33,7 @@ const UNARY: [string, Unary, (x: number) => number][] = [
   ['abs', abs, Math.abs],
 ];
 
-function* indices(shape: readonly number[]): Generator<number[]> {
+function* indices(shape: readonly number[]): IterableIterator<number[]> {
   const n = shape.reduce((p, d) => p * d, 1);
   for (let flat = 0; flat < n; flat++) {
     const idx = new Array<number>(shape.length);

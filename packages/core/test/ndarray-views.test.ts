@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { NDArray, arange, array, zeros, type NestedArray } from '../src/ndarray/index.js';
 
 /** Every index of a shape, in row-major order. */
-function* indices(shape: readonly number[]): Generator<number[]> {
+function* indices(shape: readonly number[]): IterableIterator<number[]> {
   const n = shape.reduce((p, d) => p * d, 1);
   for (let flat = 0; flat < n; flat++) {
     const idx = new Array<number>(shape.length);

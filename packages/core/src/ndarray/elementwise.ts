@@ -366,7 +366,17 @@ function binary(kernel: BinaryKernel, a: unknown, b: unknown, options: Elementwi
   const plan = planLoops(shape, [out.strides, xStrides, yStrides]);
   const start = [out.offset, typeof x === 'number' ? 0 : x.offset, typeof y === 'number' ? 0 : y.offset];
   forEachRow(plan, start, (len, offsets, inner) => {
-    kernel.strided(len, xData, offsets[1]!, inner[1]!, yData, offsets[2]!, inner[2]!, o, offsets[0]!, inner[0]!);
+    const oo = offsets[0]!;
+    const xo = offsets[1]!;
+    const yo = offsets[2]!;
+    const os = inner[0]!;
+    const xs = inner[1]!;
+    const ys = inner[2]!;
+    // Rows that are contiguous, or contiguous against one broadcast value, use the flat loops.
+    if (os === 1 && xs === 1 && ys === 1) kernel.flat(len, xData, xo, yData, yo, o, oo);
+    else if (os === 1 && xs === 1 && ys === 0) kernel.flatScalarRight(len, xData, xo, yData[yo]!, o, oo);
+    else if (os === 1 && xs === 0 && ys === 1) kernel.flatScalarLeft(len, xData[xo]!, yData, yo, o, oo);
+    else kernel.strided(len, xData, xo, xs, yData, yo, ys, o, oo, os);
   });
   return out;
 }
@@ -388,7 +398,8 @@ function unary(kernel: UnaryKernel, a: unknown, options: ElementwiseOptions | un
   const xData = x.data;
   const o = out.data;
   forEachRow(plan, [out.offset, x.offset], (len, offsets, inner) => {
-    kernel.strided(len, xData, offsets[1]!, inner[1]!, o, offsets[0]!, inner[0]!);
+    if (inner[0] === 1 && inner[1] === 1) kernel.flat(len, xData, offsets[1]!, o, offsets[0]!);
+    else kernel.strided(len, xData, offsets[1]!, inner[1]!, o, offsets[0]!, inner[0]!);
   });
   return out;
 }
