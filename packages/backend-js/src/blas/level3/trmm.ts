@@ -102,8 +102,8 @@ const PANEL = 512;
 
 /**
  * B ← α·T·B for a small triangle. With many columns, panels of B are copied into a contiguous
- * row-major double buffer, so the work is long unit-stride row updates, four rows at a time, on one
- * array type whatever the layout and precision of B.
+ * row-major double buffer, so the work is long unit-stride row updates (two rows from four per
+ * sweep) on one array type whatever the layout and precision of B.
  */
 function multiplySmall<T extends FloatArray>(
   lower: boolean, unit: boolean, m: number, n: number, alpha: number,
@@ -137,32 +137,63 @@ function multiplySmall<T extends FloatArray>(
   }
 }
 
-/** P ← tri·P in place for the row-major m×w panel P; each row is rewritten before the rows it uses. */
+/**
+ * P ← tri·P in place for the row-major m×w panel P. Rows are rewritten in pairs, in the order that
+ * keeps every row they read unchanged until both are done, so each row loaded from memory serves
+ * both rows of the pair.
+ */
 function multiplyPanel(lower: boolean, m: number, w: number, tri: Float64Array, P: Float64Array): void {
-  for (let step = 0; step < m; step++) {
+  // Lower: rows from the bottom, each reading the rows above it; upper: from the top.
+  const dir = lower ? -1 : 1;
+  let step = 0;
+  for (; step + 1 < m; step += 2) {
     const i = lower ? m - 1 - step : step;
+    const i2 = i + dir;
     const row = i * w;
     const end = row + w;
+    const next = dir * w;
+    // Row i also reads row i2, so that term goes first, with both diagonal scalings.
     const d = tri[i * m + i];
-    if (d !== 1) for (let p = row; p < end; p++) P[p] *= d;
-    let k = lower ? 0 : i + 1;
-    const kTo = lower ? i : m;
+    const d2 = tri[i2 * m + i2];
+    const link = tri[i * m + i2];
+    for (let p = row; p < end; p++) {
+      const x2 = P[p + next];
+      P[p] = d * P[p] + link * x2;
+      P[p + next] = d2 * x2;
+    }
+    // Rows both read: those beyond i2 in the reading direction.
+    const kFrom = lower ? 0 : i + 2;
+    const kTo = lower ? i - 1 : m;
+    let k = kFrom;
     for (; k + 3 < kTo; k += 4) {
-      const t0 = tri[i * m + k];
-      const t1 = tri[i * m + k + 1];
-      const t2 = tri[i * m + k + 2];
-      const t3 = tri[i * m + k + 3];
+      const a0 = tri[i * m + k], a1 = tri[i * m + k + 1], a2 = tri[i * m + k + 2], a3 = tri[i * m + k + 3];
+      const b0 = tri[i2 * m + k], b1 = tri[i2 * m + k + 1], b2 = tri[i2 * m + k + 2], b3 = tri[i2 * m + k + 3];
       const d0 = k * w - row;
-      const d1 = d0 + w;
-      const d2 = d1 + w;
-      const d3 = d2 + w;
-      for (let p = row; p < end; p++) P[p] += t0 * P[p + d0] + t1 * P[p + d1] + t2 * P[p + d2] + t3 * P[p + d3];
+      const e1 = d0 + w;
+      const e2 = e1 + w;
+      const e3 = e2 + w;
+      for (let p = row; p < end; p++) {
+        const x0 = P[p + d0], x1 = P[p + e1], x2 = P[p + e2], x3 = P[p + e3];
+        P[p] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+        P[p + next] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+      }
     }
     for (; k < kTo; k++) {
-      const t = tri[i * m + k];
+      const a = tri[i * m + k];
+      const b = tri[i2 * m + k];
       const dk = k * w - row;
-      for (let p = row; p < end; p++) P[p] += t * P[p + dk];
+      for (let p = row; p < end; p++) {
+        const x = P[p + dk];
+        P[p] += a * x;
+        P[p + next] += b * x;
+      }
     }
+  }
+  if (step < m) {
+    // The last row when m is odd reads nothing but itself.
+    const i = lower ? 0 : m - 1;
+    const d = tri[i * m + i];
+    if (d !== 1) for (let p = i * w, end = p + w; p < end; p++) P[p] *= d;
   }
 }
 

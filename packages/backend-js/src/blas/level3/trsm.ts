@@ -106,8 +106,9 @@ const PANEL = 512;
 
 /**
  * Substitution for a small triangle. With many right-hand sides, panels of B are copied into a
- * contiguous row-major double buffer, so the work is long unit-stride row updates, four rows at a
- * time, on one array type whatever the layout and precision of B.
+ * contiguous row-major double buffer, so the work is long unit-stride row updates (two rows
+ * updated from four solved rows per sweep) on one array type whatever the layout and precision
+ * of B.
  */
 function solveSmall<T extends FloatArray>(
   lower: boolean, unit: boolean, m: number, n: number, alpha: number,
@@ -141,26 +142,64 @@ function solveSmall<T extends FloatArray>(
   }
 }
 
-/** Solves tri·X = P in place for the row-major m×w panel P (tri as built by solveSmall). */
+/**
+ * Solves tri·X = P in place for the row-major m×w panel P (tri as built by solveSmall). Rows are
+ * solved in pairs, so each solved row loaded from memory serves both rows of the pair.
+ */
 function solvePanel(lower: boolean, unit: boolean, m: number, w: number, tri: Float64Array, P: Float64Array): void {
-  for (let step = 0; step < m; step++) {
+  const dir = lower ? 1 : -1;
+  let step = 0;
+  for (; step + 1 < m; step += 2) {
+    // Rows i and i2 = the next one in solving order; both depend on the rows in [kFrom, kTo).
     const i = lower ? step : m - 1 - step;
+    const i2 = i + dir;
     const row = i * w;
     const end = row + w;
-    let k = lower ? 0 : i + 1;
+    const next = dir * w;
+    const kFrom = lower ? 0 : i + 1;
     const kTo = lower ? i : m;
+    let k = kFrom;
     for (; k + 3 < kTo; k += 4) {
-      const t0 = tri[i * m + k];
-      const t1 = tri[i * m + k + 1];
-      const t2 = tri[i * m + k + 2];
-      const t3 = tri[i * m + k + 3];
+      const a0 = tri[i * m + k], a1 = tri[i * m + k + 1], a2 = tri[i * m + k + 2], a3 = tri[i * m + k + 3];
+      const b0 = tri[i2 * m + k], b1 = tri[i2 * m + k + 1], b2 = tri[i2 * m + k + 2], b3 = tri[i2 * m + k + 3];
       const d0 = k * w - row;
       const d1 = d0 + w;
       const d2 = d1 + w;
       const d3 = d2 + w;
-      for (let p = row; p < end; p++) P[p] -= t0 * P[p + d0] + t1 * P[p + d1] + t2 * P[p + d2] + t3 * P[p + d3];
+      for (let p = row; p < end; p++) {
+        const x0 = P[p + d0], x1 = P[p + d1], x2 = P[p + d2], x3 = P[p + d3];
+        P[p] -= a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
+        P[p + next] -= b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
+      }
     }
     for (; k < kTo; k++) {
+      const a = tri[i * m + k];
+      const b = tri[i2 * m + k];
+      const d = k * w - row;
+      for (let p = row; p < end; p++) {
+        const x = P[p + d];
+        P[p] -= a * x;
+        P[p + next] -= b * x;
+      }
+    }
+    // Finish row i, then remove it from row i2 and finish that.
+    const r = unit ? 1 : tri[i * m + i];
+    const r2 = unit ? 1 : tri[i2 * m + i2];
+    const link = tri[i2 * m + i];
+    for (let p = row; p < end; p++) {
+      const x = P[p] * r;
+      P[p] = x;
+      P[p + next] = (P[p + next] - link * x) * r2;
+    }
+  }
+  if (step < m) {
+    // The last row when m is odd.
+    const i = lower ? m - 1 : 0;
+    const row = i * w;
+    const end = row + w;
+    const kFrom = lower ? 0 : 1;
+    const kTo = lower ? m - 1 : m;
+    for (let k = kFrom; k < kTo; k++) {
       const t = tri[i * m + k];
       const d = k * w - row;
       for (let p = row; p < end; p++) P[p] -= t * P[p + d];
