@@ -50,6 +50,18 @@ describe('array from nested arrays', () => {
     }
   });
 
+  test('rows may be typed arrays or NDArrays (stacking)', () => {
+    expect(array([arange(3), arange(3).add(1)]).toArray()).toEqual([[0, 1, 2], [1, 2, 3]]);
+    expect(array([new Float64Array([1, 2]), new Float32Array([3, 4])]).toArray()).toEqual([[1, 2], [3, 4]]);
+    expect(array([array(1), array(2)]).toArray()).toEqual([1, 2]);
+    const t = arange(6).reshape(2, 3).T;
+    const stacked = array([t, t.slice('::-1')]);
+    expect(stacked.shape).toEqual([2, 3, 2]);
+    expect(stacked.toArray()).toEqual([t.toArray(), t.slice('::-1').toArray()]);
+    expect(() => array([arange(3), arange(2)])).toThrow(/^values\[1\]: expected an array of shape \[3\]/);
+    expect(() => array([[1, 2], new Float64Array(3)])).toThrow(/^values\[1\]: expected an array of length 2/);
+  });
+
   test('checks options', () => {
     expect(() => array([1], { dtype: 'int8' as 'float32' })).toThrow(/^options\.dtype: /);
     expect(() => array([1], { order: 'K' as 'C' })).toThrow(/^options\.order: /);

@@ -6,7 +6,8 @@
  */
 import { rangeError, typeError } from '../errors.js';
 import { NDArray, type DType, type NestedArray, type Order } from './ndarray.js';
-import { cStrides, fStrides, isInteger, sizeOf, toShape, type FloatArray } from './layout.js';
+import { cStrides, detachedError, fStrides, isInteger, shapeText, sizeOf, toShape, type FloatArray } from './layout.js';
+import { copyStrided } from './strided.js';
 
 /**
  * Options shared by the constructors: the element type (default `'float64'`) and the memory
@@ -79,11 +80,21 @@ function stridesOf(shape: readonly number[], order: Order): number[] {
   return order === 'C' ? cStrides(shape) : fStrides(shape);
 }
 
+/** A level of nesting: a plain array or a typed array (an NDArray is handled on its own). */
+function isSequence(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
+}
+
 /** The shape of nested arrays, read along the first elements; checked in full later. */
 function nestedShape(values: ReadonlyArray<unknown>): number[] {
   const shape: number[] = [];
   let level: unknown = values;
-  while (Array.isArray(level)) {
+  for (;;) {
+    if (level instanceof NDArray) {
+      shape.push(...level.shape);
+      break;
+    }
+    if (!isSequence(level)) break;
     shape.push(level.length);
     if (level.length === 0) break;
     level = level[0];
@@ -91,30 +102,40 @@ function nestedShape(values: ReadonlyArray<unknown>): number[] {
   return shape;
 }
 
-/** Copies rectangular nested arrays into `out` (row-major), or a TypeError naming the position. */
+/**
+ * Copies rectangular nested arrays (plain arrays, typed arrays or NDArrays at any level) into
+ * `out` in row-major order, or throws a TypeError naming the offending position.
+ */
 function fillNested(values: ReadonlyArray<unknown>, shape: readonly number[], out: FloatArray): void {
   let position = 0;
   const nd = shape.length;
-  const walk = (level: ReadonlyArray<unknown>, axis: number, path: string): void => {
+  const walk = (level: unknown, axis: number, path: string): void => {
+    if (level instanceof NDArray) {
+      const rest = shape.slice(axis);
+      if (level.ndim !== rest.length || level.shape.some((n, k) => n !== rest[k])) {
+        typeError(path, `an array of shape ${shapeText(rest)} (nested arrays must be rectangular)`, level);
+      }
+      if (level.size > 0 && level.data.length === 0) throw detachedError(path);
+      copyStrided(rest, out, position, cStrides(rest), level.data, level.offset, level.strides);
+      position += level.size;
+      return;
+    }
+    if (axis === nd) {
+      if (typeof level !== 'number') typeError(path, 'a number', level);
+      out[position++] = level;
+      return;
+    }
     const n = shape[axis]!;
-    if (level.length !== n) {
+    if (!isSequence(level) || level.length !== n) {
       typeError(path, `an array of length ${n} (nested arrays must be rectangular)`, level);
     }
+    const sparse = Array.isArray(level);
     for (let i = 0; i < n; i++) {
       const where = `${path}[${i}]`;
-      if (!(i in level)) {
+      if (sparse && !(i in level)) {
         throw new TypeError(`${where}: expected ${axis === nd - 1 ? 'a number' : 'an array'}, got an empty slot (sparse array)`);
       }
-      const v = level[i];
-      if (axis === nd - 1) {
-        if (typeof v !== 'number') {
-          typeError(where, 'a number', v);
-        }
-        out[position++] = v;
-      } else {
-        if (!Array.isArray(v)) typeError(where, `an array of length ${shape[axis + 1]} (nested arrays must be rectangular)`, v);
-        walk(v, axis + 1, where);
-      }
+      walk(level[i], axis + 1, where);
     }
   };
   walk(values, 0, 'values');
@@ -138,7 +159,8 @@ function fillFlat(values: ArrayLike<unknown>, out: FloatArray): void {
 /**
  * An NDArray from values:
  * - nested arrays (`[[1, 2], [3, 4]]`): checked to be rectangular and numeric (NaN and Infinity
- *   are data and allowed); a TypeError names the offending position, like `values[1][2]`;
+ *   are data and allowed); a TypeError names the offending position, like `values[1][2]`. Rows
+ *   may also be typed arrays or NDArrays (`array([x, y])` stacks two arrays of one shape);
  * - a number: a 0-d array;
  * - a flat typed array or array-like: a 1-D array, or with `shape` an array of that shape whose
  *   elements are read from the flat values in `order` (`'F'` reads column-major data as LAPACK
