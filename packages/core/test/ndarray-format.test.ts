@@ -45,6 +45,12 @@ describe('toString prints like numpy repr', () => {
     expect(String(array([1, 1001]))).toBe('array([1.000e+00, 1.001e+03])');
   });
 
+  test("Node's inspect (console.log) uses the same repr", () => {
+    const a = array([[1, 2], [3, 4]]);
+    const inspect = (a as unknown as Record<symbol, () => string>)[Symbol.for('nodejs.util.inspect.custom')]!;
+    expect(inspect.call(a)).toBe(String(a));
+  });
+
   test('nan and inf', () => {
     expect(String(array([NaN, 1, -Infinity]))).toBe('array([ nan,   1., -inf])');
     expect(String(array([NaN]))).toBe('array([nan])');

@@ -83,6 +83,9 @@ export type NestedArray = Array<number | NestedArray>;
 
 const freeze = <T>(values: T[]): readonly T[] => Object.freeze(values);
 
+/** The key Node's `util.inspect` (and so `console.log`) looks up; a plain global symbol, no import. */
+const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
+
 /**
  * An n-dimensional array of float64 or float32 numbers: a view of `data` with a shape, strides
  * (in elements; negative for reversed axes, 0 for broadcast ones) and the offset of element
@@ -657,6 +660,11 @@ export class NDArray {
   toString(): string {
     if (this.size > 0 && this.data.length === 0) throw detachedError('this');
     return formatArray(this);
+  }
+
+  /** `console.log(a)` in Node prints the numpy repr too. */
+  [inspectCustom](): string {
+    return this.size > 0 && this.data.length === 0 ? 'NDArray(<detached>)' : formatArray(this);
   }
 }
 
