@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// dgemm GFLOPS through the polyblas OpenBLAS kernel against a C program calling cblas_dgemm
+// directly, at n = 1024, 2048, 4096, for the default core type and OPENBLAS_CORETYPE=SkylakeX,
+// with 1 thread and with OpenBLAS's default thread count. Prints the median of several runs.
+//
+//   node scripts/bench.mjs                 all sizes
+//   node scripts/bench.mjs 1024 2048       chosen sizes
+//
+// The C program is compiled into a temporary directory (needs cc and libopenblas). OPENBLAS_CORETYPE
+// is read when the library loads, so every configuration runs in its own process.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const addonPath = new URL('../build/Release/polyblas_openblas.node', import.meta.url).pathname;
+const reps = (n) => (n >= 4096 ? 3 : n >= 2048 ? 5 : 9);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+if (process.argv[2] === '--child-js') {
+  // One configuration through the kernel: dgemm(N, N) on row-major Float64Arrays, as matmul calls it.
+  const addon = createRequire(import.meta.url)(addonPath);
+  const n = Number(process.argv[3]);
+  const threads = Number(process.argv[4]);
+  if (threads > 0) addon.setNumThreads(threads);
+  const A = new Float64Array(n * n), B = new Float64Array(n * n), C = new Float64Array(n * n);
+  for (let i = 0; i < n * n; i++) { A[i] = Math.random() - 0.5; B[i] = Math.random() - 0.5; }
+  addon.dgemm('N', 'N', n, n, n, 1, A, n, 1, 0, B, n, 1, 0, 0, C, n, 1, 0); // warm-up
+  const seconds = [];
+  for (let r = 0; r < reps(n); r++) {
+    const t0 = process.hrtime.bigint();
+    addon.dgemm('N', 'N', n, n, n, 1, A, n, 1, 0, B, n, 1, 0, 0, C, n, 1, 0);
+    seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  const info = addon.libraryInfo();
+  process.stdout.write(JSON.stringify({ seconds, core: info.coreType, threads: info.threads }));
+  process.exit(0);
+}
+
+const C_SOURCE = `
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <cblas.h>
+extern void openblas_set_num_threads(int);
+extern int openblas_get_num_threads(void);
+extern char* openblas_get_corename(void);
+int main(int argc, char** argv) {
+  int n = atoi(argv[1]), reps = atoi(argv[2]), threads = atoi(argv[3]);
+  if (threads > 0) openblas_set_num_threads(threads);
+  double *a = malloc(sizeof(double) * n * n), *b = malloc(sizeof(double) * n * n), *c = malloc(sizeof(double) * n * n);
+  for (long i = 0; i < (long)n * n; i++) { a[i] = rand() / (double)RAND_MAX - 0.5; b[i] = rand() / (double)RAND_MAX - 0.5; }
+  cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1, a, n, b, n, 0, c, n);
+  printf("{\\"core\\":\\"%s\\",\\"threads\\":%d,\\"seconds\\":[", openblas_get_corename(), openblas_get_num_threads());
+  for (int r = 0; r < reps; r++) {
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1, a, n, b, n, 0, c, n);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    printf("%s%.9f", r ? "," : "", (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+  }
+  printf("]}");
+  return 0;
+}
+`;
+
+function compileC() {
+  const dir = mkdtempSync(join(tmpdir(), 'polyblas-bench-'));
+  writeFileSync(join(dir, 'dgemm.c'), C_SOURCE);
+  let flags = ['-lopenblas'];
+  try {
+    flags = execFileSync('pkg-config', ['--cflags', '--libs', 'openblas'], { encoding: 'utf8' }).trim().split(/\s+/);
+  } catch {
+    // fall back to the default search path
+  }
+  const exe = join(dir, 'dgemm');
+  const cc = spawnSync('cc', ['-O2', '-o', exe, join(dir, 'dgemm.c'), ...flags], { encoding: 'utf8' });
+  if (cc.status !== 0) {
+    console.log(`(C reference not compiled: ${cc.stderr || cc.error})`);
+    return null;
+  }
+  return exe;
+}
+
+function runConfig(kind, exe, n, threads, coretype) {
+  const env = { ...process.env };
+  if (coretype) env.OPENBLAS_CORETYPE = coretype;
+  else delete env.OPENBLAS_CORETYPE;
+  const out = kind === 'js'
+    ? execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--child-js', String(n), String(threads)], { env, encoding: 'utf8' })
+    : execFileSync(exe, [String(n), String(reps(n)), String(threads)], { env, encoding: 'utf8' });
+  const result = JSON.parse(out);
+  return { ...result, gflops: (2 * n ** 3) / median(result.seconds) / 1e9 };
+}
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const exe = compileC();
+console.log('dgemm GFLOPS, median of runs (row-major N x N, alpha 1, beta 0)');
+console.log('n     core type (requested -> used)  threads  polyblas kernel  C cblas_dgemm  ratio');
+for (const n of sizes.length ? sizes : [1024, 2048, 4096]) {
+  for (const coretype of [undefined, 'SkylakeX']) {
+    for (const threads of [1, 0]) {
+      const js = runConfig('js', exe, n, threads, coretype);
+      const c = exe ? runConfig('c', exe, n, threads, coretype) : null;
+      const label = `${coretype ?? '(unset)'} -> ${js.core}`.padEnd(31);
+      console.log(
+        `${String(n).padEnd(6)}${label}${String(js.threads).padEnd(9)}${js.gflops.toFixed(1).padStart(15)}` +
+        `${c ? c.gflops.toFixed(1).padStart(15) : '            n/a'}${c ? (js.gflops / c.gflops).toFixed(3).padStart(7) : ''}`,
+      );
+    }
+  }
+}
