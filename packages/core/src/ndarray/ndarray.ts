@@ -256,8 +256,17 @@ export class NDArray {
    */
   transpose(...axes: number[] | [readonly number[]]): NDArray {
     const nd = this.ndim;
-    let perm: readonly unknown[] = axes.length === 1 && Array.isArray(axes[0]) ? axes[0] : axes;
-    if (perm.length === 0) perm = Array.from({ length: nd }, (_, k) => nd - 1 - k);
+    if (axes.length === 0) {
+      // The common case (T): reversed axes, no permutation to check.
+      const shape = new Array<number>(nd);
+      const strides = new Array<number>(nd);
+      for (let k = 0; k < nd; k++) {
+        shape[k] = this.shape[nd - 1 - k]!;
+        strides[k] = this.strides[nd - 1 - k]!;
+      }
+      return new NDArray(this.data, shape, strides, this.offset);
+    }
+    const perm: readonly unknown[] = axes.length === 1 && Array.isArray(axes[0]) ? axes[0] : axes;
     if (perm.length !== nd) rangeError('axes', `a permutation of the ${nd} axes of shape ${shapeText(this.shape)}`, perm);
     const seen = new Array<boolean>(nd).fill(false);
     const shape = new Array<number>(nd);
