@@ -5,6 +5,7 @@
 //
 //   node scripts/bench.mjs                 all sizes
 //   node scripts/bench.mjs 1024 2048       chosen sizes
+//   BENCH_CORETYPES=default,SkylakeX,Haswell node scripts/bench.mjs
 //
 // The C program is compiled into a temporary directory (needs cc and libopenblas). OPENBLAS_CORETYPE
 // is read when the library loads, so every configuration runs in its own process.
@@ -28,13 +29,17 @@ if (process.argv[2] === '--child-js') {
   for (let i = 0; i < n * n; i++) { A[i] = Math.random() - 0.5; B[i] = Math.random() - 0.5; }
   addon.dgemm('N', 'N', n, n, n, 1, A, n, 1, 0, B, n, 1, 0, 0, C, n, 1, 0); // warm-up
   const seconds = [];
+  const cpu = [];
   for (let r = 0; r < reps(n); r++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     addon.dgemm('N', 'N', n, n, n, 1, A, n, 1, 0, B, n, 1, 0, 0, C, n, 1, 0);
     seconds.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    const c1 = process.cpuUsage(c0);
+    cpu.push((c1.user + c1.system) / 1e6);
   }
   const info = addon.libraryInfo();
-  process.stdout.write(JSON.stringify({ seconds, core: info.coreType, threads: info.threads }));
+  process.stdout.write(JSON.stringify({ seconds, cpu, core: info.coreType, threads: info.threads }));
   process.exit(0);
 }
 
@@ -52,14 +57,22 @@ int main(int argc, char** argv) {
   double *a = malloc(sizeof(double) * n * n), *b = malloc(sizeof(double) * n * n), *c = malloc(sizeof(double) * n * n);
   for (long i = 0; i < (long)n * n; i++) { a[i] = rand() / (double)RAND_MAX - 0.5; b[i] = rand() / (double)RAND_MAX - 0.5; }
   cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1, a, n, b, n, 0, c, n);
-  printf("{\\"core\\":\\"%s\\",\\"threads\\":%d,\\"seconds\\":[", openblas_get_corename(), openblas_get_num_threads());
+  double* wall = malloc(sizeof(double) * reps);
+  double* cpu = malloc(sizeof(double) * reps);
   for (int r = 0; r < reps; r++) {
-    struct timespec t0, t1;
+    struct timespec t0, t1, c0, c1;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
     clock_gettime(CLOCK_MONOTONIC, &t0);
     cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1, a, n, b, n, 0, c, n);
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    printf("%s%.9f", r ? "," : "", (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+    wall[r] = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+    cpu[r] = (c1.tv_sec - c0.tv_sec) + (c1.tv_nsec - c0.tv_nsec) / 1e9;
   }
+  printf("{\\"core\\":\\"%s\\",\\"threads\\":%d,\\"seconds\\":[", openblas_get_corename(), openblas_get_num_threads());
+  for (int r = 0; r < reps; r++) printf("%s%.9f", r ? "," : "", wall[r]);
+  printf("],\\"cpu\\":[");
+  for (int r = 0; r < reps; r++) printf("%s%.9f", r ? "," : "", cpu[r]);
   printf("]}");
   return 0;
 }
@@ -91,22 +104,27 @@ function runConfig(kind, exe, n, threads, coretype) {
     ? execFileSync(process.execPath, [new URL(import.meta.url).pathname, '--child-js', String(n), String(threads)], { env, encoding: 'utf8' })
     : execFileSync(exe, [String(n), String(reps(n)), String(threads)], { env, encoding: 'utf8' });
   const result = JSON.parse(out);
-  return { ...result, gflops: (2 * n ** 3) / median(result.seconds) / 1e9 };
+  const flops = 2 * n ** 3;
+  // Per CPU-second: what the cores did while they ran this process, less sensitive to other load.
+  return { ...result, gflops: flops / median(result.seconds) / 1e9, perCpu: flops / median(result.cpu) / 1e9 };
 }
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+// BENCH_CORETYPES=default,SkylakeX,Haswell chooses the configurations ('default' leaves it unset).
+const CORETYPES = (process.env.BENCH_CORETYPES ?? 'default,SkylakeX').split(',').map((c) => (c === 'default' ? undefined : c));
 const exe = compileC();
-console.log('dgemm GFLOPS, median of runs (row-major N x N, alpha 1, beta 0)');
-console.log('n     core type (requested -> used)  threads  polyblas kernel  C cblas_dgemm  ratio');
+console.log('dgemm GFLOPS, median of runs (row-major N x N, alpha 1, beta 0); wall clock, and per CPU-second in []');
+console.log('n     core type (requested -> used)  threads  polyblas kernel          C cblas_dgemm            ratio (wall, cpu)');
 for (const n of sizes.length ? sizes : [1024, 2048, 4096]) {
-  for (const coretype of [undefined, 'SkylakeX']) {
+  for (const coretype of CORETYPES) {
     for (const threads of [1, 0]) {
       const js = runConfig('js', exe, n, threads, coretype);
       const c = exe ? runConfig('c', exe, n, threads, coretype) : null;
       const label = `${coretype ?? '(unset)'} -> ${js.core}`.padEnd(31);
+      const cell = (r) => `${r.gflops.toFixed(1).padStart(7)} [${r.perCpu.toFixed(1).padStart(6)}]`.padEnd(25);
       console.log(
-        `${String(n).padEnd(6)}${label}${String(js.threads).padEnd(9)}${js.gflops.toFixed(1).padStart(15)}` +
-        `${c ? c.gflops.toFixed(1).padStart(15) : '            n/a'}${c ? (js.gflops / c.gflops).toFixed(3).padStart(7) : ''}`,
+        `${String(n).padEnd(6)}${label}${String(js.threads).padEnd(9)}${cell(js)}${c ? cell(c) : 'n/a'.padEnd(25)}` +
+        (c ? `${(js.gflops / c.gflops).toFixed(3)}, ${(js.perCpu / c.perCpu).toFixed(3)}` : ''),
       );
     }
   }
