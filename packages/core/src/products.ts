@@ -8,17 +8,17 @@
 import type { FloatArray, Kernels } from '@polyblas/contract';
 import { kernelsFor } from './backend/select.js';
 import { rangeError, typeError } from './errors.js';
-import { array, empty, multiply, NDArray, type DType } from './ndarray/index.js';
+import { array, empty, multiply, NDArray, type ArrayInput, type DType } from './ndarray/index.js';
 
-/** An NDArray, or anything `array()` accepts. */
-type Operand = NDArray | number | readonly unknown[] | Float64Array | Float32Array;
-
-function toArray(value: Operand, argument: string): NDArray {
+function toArray(value: ArrayInput, argument: string): NDArray {
   if (value instanceof NDArray) return value;
-  if (typeof value === 'number' || Array.isArray(value) || value instanceof Float64Array || value instanceof Float32Array) {
-    return array(value as Parameters<typeof array>[0]);
+  try {
+    return array(value);
+  } catch (error) {
+    // Name the product's own argument, not array()'s.
+    if (error instanceof TypeError) typeError(argument, 'an NDArray, a number, a nested array of numbers or a Float64Array/Float32Array', value);
+    throw error;
   }
-  return typeError(argument, 'an NDArray, a number, a nested array of numbers or a Float64Array/Float32Array', value);
 }
 
 /** Both operands in the result's dtype: float32 only when both are. */
@@ -87,7 +87,7 @@ function broadcastShapes(x: readonly number[], y: readonly number[]): number[] {
  * matmul(array([[1, 2], [3, 4]]).T, array([1, 1])).toArray(); // [4, 6]
  * ```
  */
-export function matmul(a: Operand, b: Operand, options: { out?: NDArray } = {}): NDArray {
+export function matmul(a: ArrayInput, b: ArrayInput, options: { out?: NDArray } = {}): NDArray {
   let x = toArray(a, 'a');
   let y = toArray(b, 'b');
   if (x.ndim === 0) rangeError('a', 'an array of at least 1 dimension (use multiply for scalars)', x);
@@ -164,7 +164,7 @@ function dotKernel(kernels: Kernels, x: NDArray, y: NDArray): number {
  * (dot(array([[1, 0], [0, 1]]), array([[4, 1], [2, 2]])) as NDArray).toArray(); // [[4, 1], [2, 2]]
  * ```
  */
-export function dot(a: Operand, b: Operand): number | NDArray {
+export function dot(a: ArrayInput, b: ArrayInput): number | NDArray {
   let x = toArray(a, 'a');
   let y = toArray(b, 'b');
   if (x.ndim === 0 || y.ndim === 0) {
@@ -199,7 +199,7 @@ export function dot(a: Operand, b: Operand): number | NDArray {
  * vdot(array([[1, 2], [3, 4]]), array([[1, 1], [1, 1]])); // 10
  * ```
  */
-export function vdot(a: Operand, b: Operand): number {
+export function vdot(a: ArrayInput, b: ArrayInput): number {
   let x = toArray(a, 'a').reshape(-1);
   let y = toArray(b, 'b').reshape(-1);
   if (x.size !== y.size) rangeError('b', `${x.size} elements to match a`, `${y.size} elements`);
@@ -218,7 +218,7 @@ export function vdot(a: Operand, b: Operand): number {
  * (inner(array([[1, 2], [3, 4]]), array([1, 1])) as NDArray).toArray(); // [3, 7]
  * ```
  */
-export function inner(a: Operand, b: Operand): number | NDArray {
+export function inner(a: ArrayInput, b: ArrayInput): number | NDArray {
   const x = toArray(a, 'a');
   const y = toArray(b, 'b');
   if (x.ndim === 0 || y.ndim === 0) return dot(x, y);
@@ -238,7 +238,7 @@ export function inner(a: Operand, b: Operand): number | NDArray {
  * outer(array([1, 2]), array([3, 4, 5])).toArray(); // [[3, 4, 5], [6, 8, 10]]
  * ```
  */
-export function outer(a: Operand, b: Operand): NDArray {
+export function outer(a: ArrayInput, b: ArrayInput): NDArray {
   const x = toArray(a, 'a').reshape(-1, 1);
   const y = toArray(b, 'b').reshape(1, -1);
   return matmul(x, y);
