@@ -1,11 +1,49 @@
 /**
  * `hseqr`: eigenvalues, Schur form and Schur vectors of an upper Hessenberg matrix.
  *
+ * Small matrices go to the double-shift `lahqr`. Larger ones use the small-bulge multishift QR
+ * algorithm with aggressive early deflation (Braman, Byers and Mathias, 2002): each iteration
+ * first computes the Schur form of a trailing window and deflates every eigenvalue of it whose
+ * "spike" entry is negligible (reordering the others out of the way), then uses the window's
+ * remaining eigenvalues as shifts for a chain of tightly packed double-shift bulges. The bulges are
+ * chased within a small diagonal window at a time; their reflectors are applied to the rest of H
+ * and to Z afterwards, all of a window's reflectors per row or column in one pass, so the large
+ * matrices are streamed once per window rather than once per bulge step.
+ *
  * @module
  */
 import type { FloatArray } from '@polyblas/contract';
 import type { LapackContext } from './context.js';
+import { gehrd } from './gehrd.js';
 import { lahqr } from './lahqr.js';
+import { lanv2 } from './lanv2.js';
+import { larf } from './larf.js';
+import { larfg } from './larfg.js';
+import { givens, lartg } from './lartg.js';
+
+/** Below this order the double-shift lahqr is used. */
+const NMIN = 75;
+/** Skip the QR sweep when aggressive early deflation found more than this per cent of its window. */
+const NIBBLE = 14;
+/** After this many iterations without deflation the deflation window grows. */
+const KEXNW = 5;
+/** Every this many iterations without deflation, use exceptional shifts. */
+const KEXSH = 6;
+/** Rows per block when deferred reflectors are applied from the right. */
+const ROW_BLOCK = 64;
+
+/** The number of simultaneous shifts for an active block of order nh (as LAPACK's iparmq). */
+function shiftCount(nh: number): number {
+  let ns: number;
+  if (nh < 30) ns = 2;
+  else if (nh < 60) ns = 4;
+  else if (nh < 150) ns = 10;
+  else if (nh < 590) ns = Math.max(10, Math.floor(nh / Math.round(Math.log2(nh))));
+  else if (nh < 3000) ns = 64;
+  else if (nh < 6000) ns = 128;
+  else ns = 256;
+  return Math.max(2, ns - (ns % 2));
+}
 
 /**
  * Computes the eigenvalues of the upper Hessenberg N×N H (already triangular outside rows and
@@ -42,10 +80,660 @@ export function hseqr<T extends FloatArray>(
     wi[offsetWi + i] = 0;
   }
   if (ilo > ihi) return 0;
-  const info = lahqr(ctx, wantt, wantz, N, ilo, ihi, H, ldh, offsetH, wr, offsetWr, wi, offsetWi, 0, N - 1, Z, ldz, offsetZ);
+  const info = ihi - ilo + 1 < NMIN
+    ? lahqr(ctx, wantt, wantz, N, ilo, ihi, H, ldh, offsetH, wr, offsetWr, wi, offsetWi, 0, N - 1, Z, ldz, offsetZ)
+    : multishiftQR(ctx, wantt, wantz, N, ilo, ihi, H, ldh, offsetH, wr, offsetWr, wi, offsetWi, Z, ldz, offsetZ);
   // Below the subdiagonal, T is zero.
   if (wantt && info === 0) {
     for (let j = 0; j < N - 2; j++) for (let i = j + 2; i < N; i++) H[offsetH + i + j * ldh] = 0;
   }
   return info;
+}
+
+/** The multishift QR iteration with aggressive early deflation (LAPACK's laqr0 strategy). */
+function multishiftQR<T extends FloatArray>(
+  ctx: LapackContext<T>, wantt: boolean, wantz: boolean, N: number, ilo: number, ihi: number,
+  H: T, ldh: number, oH: number, wr: T, owr: number, wi: T, owi: number, Z: T, ldz: number, oZ: number,
+): number {
+  const { blas } = ctx;
+  const h = (i: number, j: number): number => oH + i + j * ldh;
+  const nh0 = ihi - ilo + 1;
+  // Below the subdiagonal H is zero by definition (gehrd leaves its reflectors there).
+  for (let j = ilo; j <= ihi - 2; j++) for (let i = j + 2; i <= ihi; i++) H[h(i, j)] = 0;
+  const ulp = 2 * ctx.eps;
+  const smlnum = ctx.safmin * (nh0 / ulp);
+  const nsmax = Math.min(shiftCount(nh0), nh0 - 1 - ((nh0 - 1) % 2));
+  const nwr = Math.max(2, Math.min(nh0, nh0 <= 500 ? nsmax : Math.floor((3 * nsmax) / 2)));
+  const nwmax = Math.min(nh0, 2 * nwr);
+
+  // Workspace: AED's T and V (nwmax² each), the product scratch (N·nwmax), the shift problem
+  // (nsmax²), and vectors.
+  const ws = ctx.work(2 * nwmax * nwmax + N * nwmax + nsmax * nsmax + 4 * nwmax + 8);
+  const W = ws.data;
+  const tOff = ws.offset;
+  const vOff = tOff + nwmax * nwmax;
+  const pOff = vOff + nwmax * nwmax;
+  const sOff = pOff + N * nwmax;
+  const xOff = sOff + nsmax * nsmax; // spike / reflector scratch (nwmax + 1)
+  const tauOff = xOff + nwmax + 2; // gehrd's tau in AED (nwmax)
+  const vecOff = tauOff + nwmax + 2; // reflector copy (nwmax)
+
+  // Records of the reflectors chased within one window: position, length, τ, v(1), v(2).
+  const maxRecords = (nsmax / 2) * (3 * (nsmax / 2) + 8) + 16;
+  const recK = new Int32Array(maxRecords);
+  const recN = new Int32Array(maxRecords);
+  const recT = new Float64Array(maxRecords);
+  const recV2 = new Float64Array(maxRecords);
+  const recV3 = new Float64Array(maxRecords);
+  const small = ctx.work(4);
+  const sv = small.data;
+  const so = small.offset;
+
+  const itmax = 30 * Math.max(10, nh0);
+  let kbot = ihi;
+  let ndfl = 1;
+  let nw = nwr;
+  let ndec = -1;
+  for (let its = 0; its < itmax; its++) {
+    if (kbot < ilo) return 0;
+    let ktop = kbot;
+    while (ktop > ilo && H[h(ktop, ktop - 1)] !== 0) ktop--;
+    const nh = kbot - ktop + 1;
+
+    // Deflation window: larger when progress stalls, varied so that a stuck window moves.
+    const nwupbd = Math.min(nh, nwmax);
+    if (ndfl < KEXNW) nw = Math.min(nwupbd, nwr);
+    else nw = Math.min(nwupbd, 2 * nw);
+    if (nw < nwmax) {
+      if (nw >= nh - 1) nw = nh;
+      else {
+        const kwtop = kbot - nw + 1;
+        if (Math.abs(H[h(kwtop, kwtop - 1)]) > Math.abs(H[h(kwtop - 1, kwtop - 2)])) nw++;
+      }
+    }
+    if (ndfl < KEXNW) ndec = -1;
+    else if (ndec >= 0 || nw >= nwupbd) {
+      ndec++;
+      if (nw - ndec < 2) ndec = 0;
+      nw -= ndec;
+    }
+
+    const [ls, ld] = earlyDeflation(ktop, kbot, nw);
+    kbot -= ld;
+    let ks = kbot - ls + 1;
+
+    if ((ld === 0 || (100 * ld <= nw * NIBBLE && kbot - ktop + 1 > Math.min(NMIN, nwmax))) && kbot - ktop >= 2) {
+      let ns = Math.min(nsmax, Math.max(2, kbot - ktop));
+      ns -= ns % 2;
+      if (ndfl % KEXSH === 0) {
+        // Exceptional shifts from the trailing subdiagonal.
+        ks = kbot - ns + 1;
+        for (let i = kbot; i >= Math.max(ks + 1, ktop + 2); i -= 2) {
+          const ss = Math.abs(H[h(i, i - 1)]) + Math.abs(H[h(i - 1, i - 2)]);
+          const aa = 0.75 * ss + H[h(i, i)];
+          const r = lanv2(aa, ss, -0.4375 * ss, aa, ctx.eps);
+          wr[owr + i - 1] = r.rt1r;
+          wi[owi + i - 1] = r.rt1i;
+          wr[owr + i] = r.rt2r;
+          wi[owi + i] = r.rt2i;
+        }
+        if (ks === ktop) {
+          wr[owr + ks + 1] = H[h(ks + 1, ks + 1)];
+          wi[owi + ks + 1] = 0;
+          wr[owr + ks] = wr[owr + ks + 1];
+          wi[owi + ks] = 0;
+        }
+      } else {
+        if (kbot - ks + 1 <= ns / 2) {
+          // Too few shifts from the deflation window: eigenvalues of the trailing ns×ns block.
+          ks = kbot - ns + 1;
+          for (let j = 0; j < ns; j++) {
+            for (let i = 0; i < ns; i++) W[sOff + i + j * ns] = i <= j + 1 ? H[h(ks + i, ks + j)] : 0;
+          }
+          const inf = lahqr(ctx, false, false, ns, 0, ns - 1, W, ns, sOff, wr, owr + ks, wi, owi + ks, 0, 0, W, 1, sOff);
+          ks += inf;
+          if (ks >= kbot) {
+            const r = lanv2(H[h(kbot - 1, kbot - 1)], H[h(kbot - 1, kbot)], H[h(kbot, kbot - 1)], H[h(kbot, kbot)], ctx.eps);
+            wr[owr + kbot - 1] = r.rt1r;
+            wi[owi + kbot - 1] = r.rt1i;
+            wr[owr + kbot] = r.rt2r;
+            wi[owi + kbot] = r.rt2i;
+            ks = kbot - 1;
+          }
+        }
+        if (kbot - ks + 1 > ns) {
+          // Sort by decreasing magnitude (pairs stay together) so the smallest ns are used.
+          let sorted = false;
+          for (let k = kbot; k > ks && !sorted; k--) {
+            sorted = true;
+            for (let i = ks; i < k; i++) {
+              if (Math.abs(wr[owr + i]) + Math.abs(wi[owi + i]) < Math.abs(wr[owr + i + 1]) + Math.abs(wi[owi + i + 1])) {
+                sorted = false;
+                let t = wr[owr + i];
+                wr[owr + i] = wr[owr + i + 1];
+                wr[owr + i + 1] = t;
+                t = wi[owi + i];
+                wi[owi + i] = wi[owi + i + 1];
+                wi[owi + i + 1] = t;
+              }
+            }
+          }
+        }
+        // Shuffle so that every consecutive pair is a conjugate pair or two real shifts.
+        for (let i = kbot; i >= ks + 2; i -= 2) {
+          if (wi[owi + i] !== -wi[owi + i - 1]) {
+            let t = wr[owr + i];
+            wr[owr + i] = wr[owr + i - 1];
+            wr[owr + i - 1] = wr[owr + i - 2];
+            wr[owr + i - 2] = t;
+            t = wi[owi + i];
+            wi[owi + i] = wi[owi + i - 1];
+            wi[owi + i - 1] = wi[owi + i - 2];
+            wi[owi + i - 2] = t;
+          }
+        }
+      }
+      // Two real shifts: use the one nearer H(kbot, kbot) twice.
+      if (kbot - ks + 1 === 2 && wi[owi + kbot] === 0) {
+        const hb = H[h(kbot, kbot)];
+        if (Math.abs(wr[owr + kbot] - hb) < Math.abs(wr[owr + kbot - 1] - hb)) wr[owr + kbot - 1] = wr[owr + kbot];
+        else wr[owr + kbot] = wr[owr + kbot - 1];
+      }
+      ns = Math.min(ns, kbot - ks + 1);
+      ns -= ns % 2;
+      ks = kbot - ns + 1;
+      if (ns >= 2) sweep(ktop, kbot, ns, ks);
+    }
+    if (ld > 0) ndfl = 1;
+    else ndfl++;
+  }
+  return kbot >= ilo ? kbot + 1 : 0;
+
+  /**
+   * Aggressive early deflation on the trailing nw×nw window of the active block ktop..kbot.
+   * Returns [number of shifts left in wr/wi just above the deflated ones, number deflated].
+   */
+  function earlyDeflation(ktop: number, kbot: number, nwIn: number): [number, number] {
+    const jw = Math.min(nwIn, kbot - ktop + 1);
+    const kwtop = kbot - jw + 1;
+    let s = kwtop === ktop ? 0 : H[h(kwtop, kwtop - 1)];
+    if (jw === 1) {
+      wr[owr + kwtop] = H[h(kwtop, kwtop)];
+      wi[owi + kwtop] = 0;
+      if (Math.abs(s) <= Math.max(smlnum, ulp * Math.abs(H[h(kwtop, kwtop)]))) {
+        if (kwtop > ktop) H[h(kwtop, kwtop - 1)] = 0;
+        return [0, 1];
+      }
+      return [1, 0];
+    }
+    const t = (i: number, j: number): number => tOff + i + j * jw;
+    const v = (i: number, j: number): number => vOff + i + j * jw;
+    for (let j = 0; j < jw; j++) {
+      for (let i = 0; i < jw; i++) {
+        W[t(i, j)] = i <= j + 1 ? H[h(kwtop + i, kwtop + j)] : 0;
+        W[v(i, j)] = i === j ? 1 : 0;
+      }
+    }
+    const infqr = lahqr(ctx, true, true, jw, 0, jw - 1, W, jw, tOff, wr, owr + kwtop, wi, owi + kwtop, 0, jw - 1, W, jw, vOff);
+    for (let j = 0; j < jw - 2; j++) for (let i = j + 2; i < jw; i++) W[t(i, j)] = 0;
+
+    // Test the eigenvalues from the bottom; move the ones that do not deflate to the top.
+    let ns = jw;
+    let ilst = infqr;
+    while (ilst < ns) {
+      const pair = ns >= 2 && W[t(ns - 1, ns - 2)] !== 0;
+      if (!pair) {
+        let foo = Math.abs(W[t(ns - 1, ns - 1)]);
+        if (foo === 0) foo = Math.abs(s);
+        if (Math.abs(s * W[v(0, ns - 1)]) <= Math.max(smlnum, ulp * foo)) ns -= 1;
+        else {
+          reorder(jw, ns - 1, ilst);
+          ilst += 1;
+        }
+      } else {
+        let foo = Math.abs(W[t(ns - 1, ns - 1)]) + Math.sqrt(Math.abs(W[t(ns - 1, ns - 2)])) * Math.sqrt(Math.abs(W[t(ns - 2, ns - 1)]));
+        if (foo === 0) foo = Math.abs(s);
+        if (Math.max(Math.abs(s * W[v(0, ns - 1)]), Math.abs(s * W[v(0, ns - 2)])) <= Math.max(smlnum, ulp * foo)) ns -= 2;
+        else {
+          reorder(jw, ns - 2, ilst);
+          ilst += 2;
+        }
+      }
+    }
+    if (ns === 0) s = 0;
+
+    // The window's eigenvalues, from its standardised blocks.
+    for (let i = infqr; i < jw;) {
+      if (i === jw - 1 || W[t(i + 1, i)] === 0) {
+        wr[owr + kwtop + i] = W[t(i, i)];
+        wi[owi + kwtop + i] = 0;
+        i++;
+      } else {
+        const r = lanv2(W[t(i, i)], W[t(i, i + 1)], W[t(i + 1, i)], W[t(i + 1, i + 1)], ctx.eps);
+        wr[owr + kwtop + i] = r.rt1r;
+        wi[owi + kwtop + i] = r.rt1i;
+        wr[owr + kwtop + i + 1] = r.rt2r;
+        wi[owi + kwtop + i + 1] = r.rt2i;
+        i += 2;
+      }
+    }
+
+    if (ns < jw || s === 0) {
+      if (ns > 1 && s !== 0) {
+        // Reflect the spike back to a multiple of e1 and restore Hessenberg form of the top.
+        for (let j = 0; j < ns; j++) W[xOff + j] = s * W[v(0, j)];
+        const beta = larfg(ctx, ns, W[xOff], W, 1, xOff + 1, W, tauOff);
+        const tau = W[tauOff];
+        W[xOff] = 1;
+        larf(ctx, 'L', ns, jw, W, 1, xOff, tau, W, jw, tOff, W, pOff);
+        larf(ctx, 'R', ns, ns, W, 1, xOff, tau, W, jw, tOff, W, pOff);
+        larf(ctx, 'R', jw, ns, W, 1, xOff, tau, W, jw, vOff, W, pOff);
+        void beta;
+        gehrd(ctx, jw, 0, ns - 1, W, jw, tOff, W, tauOff);
+      }
+      if (kwtop > 0) H[h(kwtop, kwtop - 1)] = s * W[v(0, 0)];
+      for (let j = 0; j < jw; j++) {
+        const last = Math.min(j + 1, jw - 1);
+        for (let i = 0; i <= last; i++) H[h(kwtop + i, kwtop + j)] = W[t(i, j)];
+      }
+      if (ns > 1 && s !== 0) {
+        // V ← V·Q of the Hessenberg reduction (reflectors below T's subdiagonal).
+        for (let i = 0; i < ns - 2; i++) {
+          const len = ns - 1 - i;
+          W[vecOff] = 1;
+          for (let r = 1; r < len; r++) W[vecOff + r] = W[t(i + 1 + r, i)];
+          larf(ctx, 'R', jw, len, W, 1, vecOff, W[tauOff + i], W, jw, v(0, i + 1), W, pOff);
+        }
+      }
+      // Carry the window's transformation to the rest of H and to Z.
+      const ltop = wantt ? 0 : ktop;
+      if (kwtop > ltop) {
+        const rows = kwtop - ltop;
+        blas.gemm('N', 'N', rows, jw, jw, 1, H, 1, ldh, h(ltop, kwtop), W, 1, jw, vOff, 0, W, 1, rows, pOff);
+        for (let j = 0; j < jw; j++) blas.copy(rows, W, 1, pOff + j * rows, H, 1, h(ltop, kwtop + j));
+      }
+      const lbot = wantt ? N - 1 : kbot;
+      if (lbot > kbot) {
+        const cols = lbot - kbot;
+        blas.gemm('T', 'N', jw, cols, jw, 1, W, 1, jw, vOff, H, 1, ldh, h(kwtop, kbot + 1), 0, W, 1, jw, pOff);
+        for (let j = 0; j < cols; j++) blas.copy(jw, W, 1, pOff + j * jw, H, 1, h(kwtop, kbot + 1 + j));
+      }
+      if (wantz) {
+        blas.gemm('N', 'N', N, jw, jw, 1, Z, 1, ldz, oZ + kwtop * ldz, W, 1, jw, vOff, 0, W, 1, N, pOff);
+        for (let j = 0; j < jw; j++) blas.copy(N, W, 1, pOff + j * N, Z, 1, oZ + (kwtop + j) * ldz);
+      }
+    }
+    return [ns - infqr, jw - ns];
+  }
+
+  /** Moves the diagonal block of the window's T starting at `from` up to `to`, updating V. */
+  function reorder(n: number, from: number, to: number): void {
+    const t = (i: number, j: number): number => tOff + i + j * n;
+    let nbf = from + 1 < n && W[t(from + 1, from)] !== 0 ? 2 : 1;
+    let here = from;
+    while (here > to) {
+      const nbnext = here >= 2 && W[t(here - 1, here - 2)] !== 0 ? 2 : 1;
+      if (here - nbnext < to) return;
+      if (!swapBlocks(ctx, n, W, n, tOff, W, n, vOff, here - nbnext, nbnext, nbf, smlnum)) return;
+      here -= nbnext;
+      nbf = here + 1 < n && W[t(here + 1, here)] !== 0 ? 2 : 1;
+    }
+  }
+
+  /**
+   * One multishift QR sweep: ns/2 bulges, three rows apart, chased from ktop to kbot with the
+   * shifts wr/wi[ks..ks+ns−1] (consecutive pairs). Reflectors are applied inside a moving
+   * diagonal window immediately and to the rest of H and to Z once per window.
+   */
+  function sweep(ktop: number, kbot: number, ns: number, ks: number): void {
+    const nbmps = ns / 2;
+    const i2 = wantt ? N - 1 : kbot;
+    const i1 = wantt ? 0 : ktop;
+    const lastStep = kbot - 1 - ktop + 3 * (nbmps - 1);
+    const nstep = Math.max(6, 3 * nbmps);
+    for (let t0 = 0; t0 <= lastStep; t0 += nstep) {
+      const t1 = Math.min(lastStep, t0 + nstep - 1);
+      const topKK = Math.max(ktop, ktop + t0 - 3 * (nbmps - 1));
+      const w0 = Math.max(ktop, topKK - 1);
+      const botKK = Math.min(kbot - 1, ktop + t1);
+      const w1 = Math.min(kbot, botKK + 3);
+      let count = 0;
+      for (let step = t0; step <= t1; step++) {
+        for (let b = 0; b < nbmps; b++) {
+          const kk = ktop + step - 3 * b;
+          if (kk < ktop) break;
+          if (kk > kbot - 1) continue;
+          const nr = Math.min(3, kbot - kk + 1);
+          let beta: number;
+          if (kk === ktop) {
+            if (nr < 3) continue;
+            firstColumn(ktop, wr[owr + ks + 2 * b], wi[owi + ks + 2 * b], wr[owr + ks + 2 * b + 1], wi[owi + ks + 2 * b + 1]);
+            beta = larfg(ctx, 3, sv[so], sv, 1, so + 1, sv, so + 3);
+          } else {
+            sv[so] = H[h(kk, kk - 1)];
+            sv[so + 1] = H[h(kk + 1, kk - 1)];
+            sv[so + 2] = nr === 3 ? H[h(kk + 2, kk - 1)] : 0;
+            beta = larfg(ctx, nr, sv[so], sv, 1, so + 1, sv, so + 3);
+            H[h(kk, kk - 1)] = beta;
+            H[h(kk + 1, kk - 1)] = 0;
+            if (nr === 3) H[h(kk + 2, kk - 1)] = 0;
+          }
+          const tau = sv[so + 3];
+          if (tau === 0) continue;
+          const v2 = sv[so + 1];
+          const v3 = nr === 3 ? sv[so + 2] : 0;
+          recK[count] = kk;
+          recN[count] = nr;
+          recT[count] = tau;
+          recV2[count] = v2;
+          recV3[count] = v3;
+          count++;
+          // Inside the window: rows kk..kk+2 from column kk, columns kk..kk+2 from row w0.
+          const t2 = tau * v2;
+          const t3 = tau * v3;
+          if (nr === 3) {
+            for (let j = kk, p = h(kk, kk); j <= w1; j++, p += ldh) {
+              const sum = H[p] + v2 * H[p + 1] + v3 * H[p + 2];
+              H[p] -= sum * tau;
+              H[p + 1] -= sum * t2;
+              H[p + 2] -= sum * t3;
+            }
+            const last = Math.min(kk + 3, kbot);
+            for (let r = w0, p0 = h(w0, kk), p1 = p0 + ldh, p2 = p1 + ldh; r <= last; r++, p0++, p1++, p2++) {
+              const sum = H[p0] + v2 * H[p1] + v3 * H[p2];
+              H[p0] -= sum * tau;
+              H[p1] -= sum * t2;
+              H[p2] -= sum * t3;
+            }
+          } else {
+            for (let j = kk, p = h(kk, kk); j <= w1; j++, p += ldh) {
+              const sum = H[p] + v2 * H[p + 1];
+              H[p] -= sum * tau;
+              H[p + 1] -= sum * t2;
+            }
+            for (let r = w0, p0 = h(w0, kk), p1 = p0 + ldh; r <= kbot; r++, p0++, p1++) {
+              const sum = H[p0] + v2 * H[p1];
+              H[p0] -= sum * tau;
+              H[p1] -= sum * t2;
+            }
+          }
+        }
+      }
+      if (count === 0) continue;
+      // Columns right of the window: every reflector of the window, in order, one column at a time.
+      for (let j = w1 + 1; j <= i2; j++) applyLeft(H, oH + j * ldh, count);
+      // Rows above the window, and Z, in blocks of rows.
+      if (w0 > i1) applyRight(H, ldh, h(0, 0), i1, w0 - 1, count);
+      if (wantz) applyRight(Z, ldz, oZ, 0, N - 1, count);
+    }
+  }
+
+  /** Applies the recorded reflectors from the left to one column (x[col + row]). */
+  function applyLeft(x: T, col: number, count: number): void {
+    for (let r = 0; r < count; r++) {
+      const p = col + recK[r];
+      const tau = recT[r];
+      const v2 = recV2[r];
+      if (recN[r] === 3) {
+        const v3 = recV3[r];
+        const sum = (x[p] + v2 * x[p + 1] + v3 * x[p + 2]) * tau;
+        x[p] -= sum;
+        x[p + 1] -= sum * v2;
+        x[p + 2] -= sum * v3;
+      } else {
+        const sum = (x[p] + v2 * x[p + 1]) * tau;
+        x[p] -= sum;
+        x[p + 1] -= sum * v2;
+      }
+    }
+  }
+
+  /** Applies the recorded reflectors from the right to rows r0..r1 of X (leading dimension ld). */
+  function applyRight(x: T, ld: number, base: number, r0: number, r1: number, count: number): void {
+    for (let rb = r0; rb <= r1; rb += ROW_BLOCK) {
+      const re = Math.min(r1, rb + ROW_BLOCK - 1);
+      for (let r = 0; r < count; r++) {
+        const k = recK[r];
+        const tau = recT[r];
+        const v2 = recV2[r];
+        const t2 = tau * v2;
+        let p0 = base + rb + k * ld;
+        if (recN[r] === 3) {
+          const v3 = recV3[r];
+          const t3 = tau * v3;
+          for (let i = rb; i <= re; i++, p0++) {
+            const p1 = p0 + ld;
+            const p2 = p1 + ld;
+            const sum = x[p0] + v2 * x[p1] + v3 * x[p2];
+            x[p0] -= sum * tau;
+            x[p1] -= sum * t2;
+            x[p2] -= sum * t3;
+          }
+        } else {
+          for (let i = rb; i <= re; i++, p0++) {
+            const p1 = p0 + ld;
+            const sum = x[p0] + v2 * x[p1];
+            x[p0] -= sum * tau;
+            x[p1] -= sum * t2;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A multiple of the first column of (H − σ₁)(H − σ₂) at row k (three entries, into sv), scaled
+   * against overflow.
+   */
+  function firstColumn(k: number, sr1: number, si1: number, sr2: number, si2: number): void {
+    const h00 = H[h(k, k)];
+    const h10 = H[h(k + 1, k)];
+    const h20 = H[h(k + 2, k)];
+    const s = Math.abs(h00 - sr2) + Math.abs(si2) + Math.abs(h10) + Math.abs(h20);
+    if (s === 0) {
+      sv[so] = 0;
+      sv[so + 1] = 0;
+      sv[so + 2] = 0;
+      return;
+    }
+    const h21s = h10 / s;
+    const h31s = h20 / s;
+    sv[so] = (h00 - sr1) * ((h00 - sr2) / s) - si1 * (si2 / s) + H[h(k, k + 1)] * h21s + H[h(k, k + 2)] * h31s;
+    sv[so + 1] = h21s * (h00 + H[h(k + 1, k + 1)] - sr1 - sr2) + H[h(k + 1, k + 2)] * h31s;
+    sv[so + 2] = h31s * (h00 + H[h(k + 2, k + 2)] - sr1 - sr2) + h21s * H[h(k + 2, k + 1)];
+  }
+}
+
+/**
+ * Swaps the adjacent diagonal blocks T11 (n1×n1, at j1) and T22 (n2×n2) of the upper
+ * quasi-triangular N×N T by an orthogonal similarity, also applied to the columns of Q. Returns
+ * false, leaving everything unchanged, when the swap would perturb T by more than a small multiple
+ * of ulp·‖T‖ (nearly equal eigenvalues of the two blocks).
+ */
+function swapBlocks<T extends FloatArray>(
+  ctx: LapackContext<T>, N: number, T: T, ldt: number, oT: number, Q: T, ldq: number, oQ: number,
+  j1: number, n1: number, n2: number, smlnum: number,
+): boolean {
+  const { blas } = ctx;
+  const t = (i: number, j: number): number => oT + i + j * ldt;
+  const g = givens();
+  if (n1 === 1 && n2 === 1) {
+    const t11 = T[t(j1, j1)];
+    const t22 = T[t(j1 + 1, j1 + 1)];
+    lartg(T[t(j1, j1 + 1)], t22 - t11, g);
+    if (j1 + 2 < N) blas.rot(N - j1 - 2, T, ldt, t(j1, j1 + 2), T, ldt, t(j1 + 1, j1 + 2), g.c, g.s);
+    blas.rot(j1, T, 1, t(0, j1), T, 1, t(0, j1 + 1), g.c, g.s);
+    T[t(j1, j1)] = t22;
+    T[t(j1 + 1, j1 + 1)] = t11;
+    blas.rot(N, Q, 1, oQ + j1 * ldq, Q, 1, oQ + (j1 + 1) * ldq, g.c, g.s);
+    return true;
+  }
+  const m = n1 + n2;
+  const { D, K, rhs, M, Qs, QtD, tmp } = swapScratch;
+  K.fill(0);
+  M.fill(0);
+  Qs.fill(0);
+  let dnorm = 0;
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i < m; i++) {
+      D[i + 4 * j] = T[t(j1 + i, j1 + j)];
+      dnorm = Math.max(dnorm, Math.abs(D[i + 4 * j]));
+    }
+  }
+  const eps = 2 * ctx.eps;
+  const thresh = Math.max(10 * eps * dnorm, smlnum);
+  // Solve T11·X − X·T22 = T12 (Kronecker form, complete pivoting, tiny pivots perturbed).
+  const k = n1 * n2;
+  for (let q = 0; q < n2; q++) {
+    for (let p = 0; p < n1; p++) {
+      const row = p + n1 * q;
+      rhs[row] = D[p + 4 * (n1 + q)];
+      for (let s = 0; s < n2; s++) {
+        for (let r = 0; r < n1; r++) {
+          const col = r + n1 * s;
+          K[row + 4 * col] = (q === s ? D[p + 4 * r] : 0) - (p === r ? D[n1 + s + 4 * (n1 + q)] : 0);
+        }
+      }
+    }
+  }
+  const x = solveSmall(K, rhs, k, Math.max(eps * dnorm, smlnum));
+  // Orthogonal Qs with Qsᵀ·[−X; I] = [R; 0], by Givens rotations.
+  for (let c = 0; c < n2; c++) {
+    for (let r = 0; r < n1; r++) M[r + 4 * c] = -x[r + n1 * c];
+    M[n1 + c + 4 * c] = 1;
+  }
+  for (let i = 0; i < m; i++) Qs[i + 4 * i] = 1;
+  for (let c = 0; c < n2; c++) {
+    for (let r = m - 1; r > c; r--) {
+      lartg(M[r - 1 + 4 * c], M[r + 4 * c], g);
+      for (let j = c; j < n2; j++) {
+        const a = M[r - 1 + 4 * j];
+        const b = M[r + 4 * j];
+        M[r - 1 + 4 * j] = g.c * a + g.s * b;
+        M[r + 4 * j] = -g.s * a + g.c * b;
+      }
+      for (let i = 0; i < m; i++) {
+        const a = Qs[i + 4 * (r - 1)];
+        const b = Qs[i + 4 * r];
+        Qs[i + 4 * (r - 1)] = g.c * a + g.s * b;
+        Qs[i + 4 * r] = -g.s * a + g.c * b;
+      }
+    }
+  }
+  // Test on the small block first: Qsᵀ·D·Qs must have a negligible lower-left n1×n2 block.
+  for (let j = 0; j < m; j++) for (let i = 0; i < m; i++) {
+    let s = 0;
+    for (let l = 0; l < m; l++) s += Qs[l + 4 * i] * D[l + 4 * j];
+    QtD[i + 4 * j] = s;
+  }
+  let lowerLeft = 0;
+  for (let j = 0; j < n2; j++) for (let i = n2; i < m; i++) {
+    let s = 0;
+    for (let l = 0; l < m; l++) s += QtD[i + 4 * l] * Qs[l + 4 * j];
+    lowerLeft = Math.max(lowerLeft, Math.abs(s));
+  }
+  if (!(lowerLeft <= thresh)) return false;
+
+  // Apply to T (rows j1..j1+m−1 from column j1, columns j1..j1+m−1 up to row j1+m−1) and Q.
+  for (let j = j1; j < N; j++) {
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      for (let l = 0; l < m; l++) s += Qs[l + 4 * i] * T[t(j1 + l, j)];
+      tmp[i] = s;
+    }
+    for (let i = 0; i < m; i++) T[t(j1 + i, j)] = tmp[i];
+  }
+  const mulRight = (X: T, ldx: number, ox: number, rows: number): void => {
+    for (let r = 0; r < rows; r++) {
+      for (let j = 0; j < m; j++) {
+        let s = 0;
+        for (let l = 0; l < m; l++) s += X[ox + r + (j1 + l) * ldx] * Qs[l + 4 * j];
+        tmp[j] = s;
+      }
+      for (let j = 0; j < m; j++) X[ox + r + (j1 + j) * ldx] = tmp[j];
+    }
+  };
+  mulRight(T, ldt, oT, j1 + m);
+  mulRight(Q, ldq, oQ, N);
+  for (let j = 0; j < n2; j++) for (let i = n2; i < m; i++) T[t(j1 + i, j1 + j)] = 0;
+  // Standardise the 2×2 blocks in their new places.
+  if (n2 === 2) standardise(ctx, N, T, ldt, oT, Q, ldq, oQ, j1);
+  if (n1 === 2) standardise(ctx, N, T, ldt, oT, Q, ldq, oQ, j1 + n2);
+  return true;
+}
+
+/** Scratch of swapBlocks (at most 4×4; the routine is not re-entrant). */
+const swapScratch = {
+  D: new Float64Array(16), K: new Float64Array(16), rhs: new Float64Array(4), M: new Float64Array(16),
+  Qs: new Float64Array(16), QtD: new Float64Array(16), tmp: new Float64Array(4),
+};
+
+/** Puts the 2×2 block at j of a quasi-triangular T into standard form (lanv2), updating Q. */
+function standardise<T extends FloatArray>(
+  ctx: LapackContext<T>, N: number, T: T, ldt: number, oT: number, Q: T, ldq: number, oQ: number, j: number,
+): void {
+  const { blas } = ctx;
+  const t = (i: number, c: number): number => oT + i + c * ldt;
+  const r = lanv2(T[t(j, j)], T[t(j, j + 1)], T[t(j + 1, j)], T[t(j + 1, j + 1)], ctx.eps);
+  T[t(j, j)] = r.a;
+  T[t(j, j + 1)] = r.b;
+  T[t(j + 1, j)] = r.c;
+  T[t(j + 1, j + 1)] = r.d;
+  if (j + 2 < N) blas.rot(N - j - 2, T, ldt, t(j, j + 2), T, ldt, t(j + 1, j + 2), r.cs, r.sn);
+  blas.rot(j, T, 1, t(0, j), T, 1, t(0, j + 1), r.cs, r.sn);
+  blas.rot(N, Q, 1, oQ + j * ldq, Q, 1, oQ + (j + 1) * ldq, r.cs, r.sn);
+}
+
+/** Solves the k×k (k ≤ 4, leading dimension 4) system K·x = b by complete pivoting. */
+function solveSmall(K: Float64Array, b: Float64Array, k: number, smin: number): Float64Array {
+  const A = Float64Array.from(K);
+  const rhs = Float64Array.from(b);
+  const colPerm = [0, 1, 2, 3];
+  for (let p = 0; p < k; p++) {
+    let bi = p;
+    let bj = p;
+    let best = -1;
+    for (let j = p; j < k; j++) for (let i = p; i < k; i++) {
+      if (Math.abs(A[i + 4 * j]) > best) {
+        best = Math.abs(A[i + 4 * j]);
+        bi = i;
+        bj = j;
+      }
+    }
+    if (bi !== p) {
+      for (let j = 0; j < k; j++) {
+        const s = A[p + 4 * j];
+        A[p + 4 * j] = A[bi + 4 * j];
+        A[bi + 4 * j] = s;
+      }
+      const s = rhs[p];
+      rhs[p] = rhs[bi];
+      rhs[bi] = s;
+    }
+    if (bj !== p) {
+      for (let i = 0; i < k; i++) {
+        const s = A[i + 4 * p];
+        A[i + 4 * p] = A[i + 4 * bj];
+        A[i + 4 * bj] = s;
+      }
+      const s = colPerm[p];
+      colPerm[p] = colPerm[bj];
+      colPerm[bj] = s;
+    }
+    if (Math.abs(A[p + 4 * p]) < smin) A[p + 4 * p] = smin;
+    for (let i = p + 1; i < k; i++) {
+      const l = A[i + 4 * p] / A[p + 4 * p];
+      for (let j = p + 1; j < k; j++) A[i + 4 * j] -= l * A[p + 4 * j];
+      rhs[i] -= l * rhs[p];
+    }
+  }
+  const y = new Float64Array(4);
+  for (let i = k - 1; i >= 0; i--) {
+    let s = rhs[i];
+    for (let j = i + 1; j < k; j++) s -= A[i + 4 * j] * y[j];
+    y[i] = s / A[i + 4 * i];
+  }
+  const x = new Float64Array(4);
+  for (let i = 0; i < k; i++) x[colPerm[i]] = y[i];
+  return x;
 }

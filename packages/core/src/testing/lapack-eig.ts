@@ -369,6 +369,8 @@ function generalCases(precision: Precision): GeneralCase[] {
   };
   schurCase('known Schur form 9', [[1, 0], [2, 3], [-1, 0], [0.5, 0.25], [-3, 0], [4, 0]]);
   schurCase('known Schur form 40', Array.from({ length: 25 }, (_, i) => [Math.cos(i), i % 3 === 0 ? 0 : 1 + (i % 5)] as [number, number]));
+  // Large enough for the multishift QR with early deflation.
+  schurCase('known Schur form 120', Array.from({ length: 75 }, (_, i) => [Math.sin(i), i % 3 === 0 ? 0 : 0.5 + (i % 7) / 3] as [number, number]));
   schurCase('repeated eigenvalues 12', [[2, 0], [2, 0], [2, 0], [1, 1], [1, 1], [-1, 0], [-1, 0], [-1, 0], [-1, 0], [3, 0]]);
 
   // Companion matrix of (x − 1)(x + 2)(x − 3)(x² − 2x + 5): roots 1, −2, 3, 1 ± 2i.
