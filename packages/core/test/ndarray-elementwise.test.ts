@@ -200,7 +200,7 @@ describe('out', () => {
     }
   });
 
-  test('a float64 result into a float32 out is rounded; a float32 result into float64 is exact', () => {
+  test('a float64 result into a float32 out is rounded; a float32 result is float32 even in a float64 out', () => {
     const a = array([0.1, 0.2]);
     const out32 = zeros(2, { dtype: 'float32' });
     add(a, array([0.7, 1e-9]), { out: out32 });
@@ -209,6 +209,12 @@ describe('out', () => {
     const out64 = zeros(2);
     add(f32, f32, { out: out64 });
     expect(out64.toArray()).toEqual([Math.fround(Math.fround(0.1) * 2), Math.fround(Math.fround(0.2) * 2)]);
+    // numpy computes float32 inputs in float32, then casts into the float64 out.
+    const thirds = zeros([2, 2]);
+    divide(array([[1, 2], [4, 5]], { dtype: 'float32' }), array([3, 7], { dtype: 'float32' }), { out: thirds.T });
+    expect(thirds.toArray()).toEqual([[Math.fround(1 / 3), Math.fround(4 / 3)], [Math.fround(2 / 7), Math.fround(5 / 7)]]);
+    expect(sqrt(array([2], { dtype: 'float32' }), { out: zeros(1) }).item()).toBe(Math.fround(Math.SQRT2));
+    expect(add(array([1], { dtype: 'float32' }), 0.1, { out: zeros(1) }).item()).toBe(Math.fround(1 + Math.fround(0.1)));
   });
 
   test('out may be an input: in-place updates', () => {

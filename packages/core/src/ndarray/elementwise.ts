@@ -42,7 +42,8 @@ export type Operand = NDArray | number;
  * Options of the elementwise functions. `out` receives the result instead of a new array: it must
  * have the broadcast shape of the operands and may be one of them (`add(a, 1, { out: a })` is
  * numpy's `a += 1`). A float64 result written into a float32 `out` is rounded, as numpy's
- * `same_kind` casting allows.
+ * `same_kind` casting allows; a float32 result (all array operands float32) is computed as
+ * float32 even when `out` is float64, as numpy does.
  *
  * @example
  * ```ts
@@ -329,32 +330,29 @@ function binary(kernel: BinaryKernel, a: unknown, b: unknown, options: Elementwi
   const out = given ?? allocate(shape, dtype, [a, b]);
   if (out.size === 0) return out;
   // numpy computes a float32 result in float32, so a number meets a float32 array as a float32.
-  const scalar = (v: number): number => (dtype === 'float32' ? Math.fround(v) : v);
-  const x = typeof a === 'number' ? scalar(a) : safeInput(a, out);
-  const y = typeof b === 'number' ? scalar(b) : safeInput(b, out);
+  const x = typeof a === 'number' ? (dtype === 'float32' ? Math.fround(a) : a) : safeInput(a, out);
+  const y = typeof b === 'number' ? (dtype === 'float32' ? Math.fround(b) : b) : safeInput(b, out);
+  runBinary(kernel, x, y, shape, out);
+  if (dtype === 'float32' && out.dtype === 'float64') roundToSingle(out);
+  return out;
+}
+
+/** Computes `out = x op y` (shapes already checked; inputs safe to read while out is written). */
+function runBinary(kernel: BinaryKernel, x: NDArray | number, y: NDArray | number, shape: readonly number[], out: NDArray): void {
   const o = out.data;
   const n = out.size;
-
   if (typeof x !== 'number' && typeof y !== 'number') {
-    if (sameFlatLayout(shape, x, y, out)) {
-      kernel.flat(n, x.data, x.offset, y.data, y.offset, o, out.offset);
-      return out;
-    }
+    if (sameFlatLayout(shape, x, y, out)) return kernel.flat(n, x.data, x.offset, y.data, y.offset, o, out.offset);
   } else if (typeof x !== 'number' && typeof y === 'number') {
-    if (sameFlatLayout(shape, x, out)) {
-      kernel.flatScalarRight(n, x.data, x.offset, y, o, out.offset);
-      return out;
-    }
+    if (sameFlatLayout(shape, x, out)) return kernel.flatScalarRight(n, x.data, x.offset, y, o, out.offset);
   } else if (typeof x === 'number' && typeof y !== 'number') {
-    if (sameFlatLayout(shape, y, out)) {
-      kernel.flatScalarLeft(n, x, y.data, y.offset, o, out.offset);
-      return out;
-    }
+    if (sameFlatLayout(shape, y, out)) return kernel.flatScalarLeft(n, x, y.data, y.offset, o, out.offset);
   } else if (typeof x === 'number' && typeof y === 'number') {
     // Both numbers: fill the output with the one value.
     const value = new Float64Array(1);
     kernel.flat(1, new Float64Array([x]), 0, new Float64Array([y]), 0, value, 0);
-    return out.fill(value[0]!);
+    out.fill(value[0]!);
+    return;
   }
 
   // General path: broadcasting and arbitrary strides. A number is a one-element array of stride 0.
@@ -378,7 +376,6 @@ function binary(kernel: BinaryKernel, a: unknown, b: unknown, options: Elementwi
     else if (os === 1 && xs === 0 && ys === 1) kernel.flatScalarLeft(len, xData[xo]!, yData, yo, o, oo);
     else kernel.strided(len, xData, xo, xs, yData, yo, ys, o, oo, os);
   });
-  return out;
 }
 
 function unary(kernel: UnaryKernel, a: unknown, options: ElementwiseOptions | undefined): NDArray {
@@ -389,10 +386,14 @@ function unary(kernel: UnaryKernel, a: unknown, options: ElementwiseOptions | un
   const out = given ?? allocate(shape, dtype, [a]);
   if (out.size === 0) return out;
   const x = typeof a === 'number' ? new NDArray(new Float64Array([a]), []) : safeInput(a, out);
-  if (sameFlatLayout(shape, x, out)) {
-    kernel.flat(out.size, x.data, x.offset, out.data, out.offset);
-    return out;
-  }
+  runUnary(kernel, x, shape, out);
+  if (dtype === 'float32' && out.dtype === 'float64') roundToSingle(out);
+  return out;
+}
+
+/** Computes `out = op(x)` (shape already checked; x safe to read while out is written). */
+function runUnary(kernel: UnaryKernel, x: NDArray, shape: readonly number[], out: NDArray): void {
+  if (sameFlatLayout(shape, x, out)) return kernel.flat(out.size, x.data, x.offset, out.data, out.offset);
   const xStrides = broadcastStrides(shape, x.shape, x.strides);
   const plan = planLoops(shape, [out.strides, xStrides]);
   const xData = x.data;
@@ -401,7 +402,24 @@ function unary(kernel: UnaryKernel, a: unknown, options: ElementwiseOptions | un
     if (inner[0] === 1 && inner[1] === 1) kernel.flat(len, xData, offsets[1]!, o, offsets[0]!);
     else kernel.strided(len, xData, offsets[1]!, inner[1]!, o, offsets[0]!, inner[0]!);
   });
-  return out;
+}
+
+const ROUND_TO_SINGLE: UnaryKernel = {
+  name: 'fround',
+  flat(n, x, xo, o, oo) {
+    for (let i = 0; i < n; i++) o[oo + i] = Math.fround(x[xo + i]!);
+  },
+  strided(n, x, xo, xs, o, oo, os) {
+    for (let i = 0; i < n; i++) o[oo + i * os] = Math.fround(x[xo + i * xs]!);
+  },
+};
+
+/**
+ * Rounds a float64 `out` that received a float32 result: numpy computes that result in float32
+ * and only then casts it into `out`, and so do we (one more pass, only in this mixed case).
+ */
+function roundToSingle(out: NDArray): void {
+  runUnary(ROUND_TO_SINGLE, out, out.shape, out);
 }
 
 /**
