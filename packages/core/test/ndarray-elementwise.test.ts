@@ -115,6 +115,8 @@ describe('binary operations against a naive loop over get()', () => {
     [[1], [5]],
     [[], [3, 2]],
     [[2, 1, 3], [2, 4, 1]],
+    [[3, 300], [300]], // rows long enough for the re-based flat loops
+    [[300, 2], [300, 1]],
   ];
 
   for (const [name, fn, f] of BINARY) {
@@ -160,7 +162,7 @@ describe('unary operations against a naive loop over get()', () => {
   const rng = new Generator(99);
   for (const [name, fn, f] of UNARY) {
     test(`${name}: layouts and dtypes`, () => {
-      for (const shape of [[6], [3, 4], [2, 3, 2], []]) {
+      for (const shape of [[6], [3, 4], [2, 3, 2], [], [2, 300]]) {
         for (const layout of LAYOUTS) {
           for (const dtype of ['float64', 'float32'] as DType[]) {
             const a = makeArray(shape, layout, dtype, rng).subtract(2);
@@ -237,6 +239,13 @@ describe('out', () => {
     const back = arange(8);
     add(back.slice(':7'), 10, { out: back.slice('1:') }); // would smear forward without a copy
     expect(back.toArray()).toEqual([0, 10, 11, 12, 13, 14, 15, 16]);
+    // Long enough for the flat loops to re-base their operands at the offsets.
+    const long = arange(1001);
+    add(long.slice('1:'), 1, { out: long.slice(':1000') });
+    expect(long.toArray()).toEqual([...Array.from({ length: 1000 }, (_, i) => i + 2), 1000]);
+    const longer = arange(1001);
+    multiply(longer.slice(':1000'), longer.slice(':1000'), { out: longer.slice('1:') });
+    expect(longer.toArray()).toEqual([0, ...Array.from({ length: 1000 }, (_, i) => i * i)]);
     const rev = arange(6);
     negative(rev.slice('::-1'), { out: rev });
     expect(rev.toArray()).toEqual([-5, -4, -3, -2, -1, -0]);
