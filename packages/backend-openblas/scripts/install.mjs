@@ -8,10 +8,11 @@
 //   node scripts/install.mjs --force    build even if nothing changed
 //   node scripts/install.mjs --strict   exit 1 when the build fails (for CI that expects OpenBLAS)
 //
-// POLYBLAS_SKIP_NATIVE=1 skips the build (the backend then reports "native binding not built").
+// POLYBLAS_SKIP_NATIVE=1 skips the build (the backend then reports "native binding not found").
+// POLYBLAS_OPENBLAS_LIBRARY=/path/to/libopenblas.so links that library instead of searching.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +57,7 @@ function fingerprint() {
       hash.update(dep + ' missing');
     }
   }
-  hash.update(process.platform + process.arch);
+  hash.update(process.platform + process.arch + (process.env.POLYBLAS_OPENBLAS_LIBRARY ?? ''));
   // The library found last time: a changed OpenBLAS installation triggers a rebuild.
   for (const lib of ['/usr/lib/x86_64-linux-gnu/libopenblas.so', '/usr/lib/aarch64-linux-gnu/libopenblas.so', '/opt/homebrew/opt/openblas/lib/libopenblas.dylib', '/usr/local/opt/openblas/lib/libopenblas.dylib']) {
     if (existsSync(lib)) hash.update(lib);
@@ -81,16 +82,20 @@ function main() {
   } catch (error) {
     finish(false, `cannot read the native sources (${error.message})`, null);
   }
-  if (!args.has('--force') && existsSync(addonFile) && existsSync(statusFile)) {
-    try {
-      const status = JSON.parse(readFileSync(statusFile, 'utf8'));
-      if (status.ok && status.inputs === inputs) {
-        console.log(`${tag} native binding up to date`);
-        process.exit(0);
-      }
-    } catch {
-      // rebuild
-    }
+  let previous = null;
+  try {
+    previous = JSON.parse(readFileSync(statusFile, 'utf8'));
+  } catch {
+    // never built here
+  }
+  if (!args.has('--force') && existsSync(addonFile) && previous?.ok && previous.inputs === inputs) {
+    console.log(`${tag} native binding up to date`);
+    process.exit(0);
+  }
+  if (!previous?.ok) {
+    // A failed configure caches what it did not find (and a half-written build tree): start clean.
+    rmSync(join(buildDir, 'CMakeCache.txt'), { force: true });
+    rmSync(join(buildDir, 'CMakeFiles'), { recursive: true, force: true });
   }
   const cmake = spawnSync('cmake', ['--version'], { encoding: 'utf8' });
   if (cmake.error || cmake.status !== 0) {
@@ -108,7 +113,11 @@ function main() {
   mkdirSync(buildDir, { recursive: true });
   const run = spawnSync(
     process.execPath,
-    [cmakeJs, 'build', '--directory', root, '--out', buildDir, '--parallel', '2', `--CDNODE_ADDON_API_DIR=${addonApiDir}`],
+    [
+      cmakeJs, 'build', '--directory', root, '--out', buildDir, '--parallel', '2', `--CDNODE_ADDON_API_DIR=${addonApiDir}`,
+      // Always passed, so an earlier value does not linger in CMake's cache.
+      `--CDOPENBLAS_LIBRARY=${process.env.POLYBLAS_OPENBLAS_LIBRARY ?? ''}`,
+    ],
     { cwd: root, encoding: 'utf8', env: { ...process.env, npm_config_nodedir: '' }, maxBuffer: 64 * 1024 * 1024 },
   );
   const output = `${run.stdout ?? ''}\n${run.stderr ?? ''}`;

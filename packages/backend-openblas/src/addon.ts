@@ -54,8 +54,13 @@ export function loadAddon(): NativeAddon {
     return require(ADDON_PATH) as NativeAddon;
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'MODULE_NOT_FOUND') throw new Error(buildFailure() ?? 'native binding not built');
+    if (code === 'MODULE_NOT_FOUND') {
+      const why = buildFailure();
+      if (why?.startsWith('libopenblas not found')) throw new Error(why);
+      throw new Error(`native binding not found (${why === null ? 'not built at install' : `build failed: ${why}`})`);
+    }
     const message = error instanceof Error ? error.message : String(error);
+    // The addon was built but the library it links to is gone (uninstalled, or moved).
     if (/libopenblas/.test(message)) throw new Error(`libopenblas not found (${message})`);
     throw new Error(`native binding failed to load (${message})`);
   }
