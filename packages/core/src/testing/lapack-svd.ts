@@ -322,6 +322,23 @@ function gelsdConformance(target: ConformanceTarget, precision: Precision): void
       }
     });
 
+    it('tiny and huge A and B (scaled into range inside): X is unchanged', () => {
+      const rng = new Rng(36);
+      const scales = precision === 'd' ? [1e-300, 1e300] : [1e-35, 1e35];
+      for (const [m, n] of [[30, 10], [14, 12], [8, 20]] as const) {
+        const a = round(matrixWithSingularValues(precision, m, n, geometric(Math.min(m, n), 10), rng));
+        const xTrue = Float64Array.from(randomMatrix('d', n, 1, rng));
+        const b = round(Float64Array.from(naiveMatmul('N', 'N', m, 1, n, a, m, xTrue, n)) as unknown as FloatArray);
+        const reference = runGelsd(lapack, precision, m, n, 1, a, b, -1, TIGHT).x;
+        for (const t of scales) {
+          const r = runGelsd(lapack, precision, m, n, 1, a.map((v) => v * t), b.map((v) => v * t), -1, TIGHT);
+          expect(r.info).toBe(0);
+          expect(r.rank).toBe(Math.min(m, n));
+          expect(solutionError(precision, m, n, 1, r.x, reference, 10), `${m}x${n}, scale ${t}`).toBeLessThan(THRESHOLD);
+        }
+      }
+    });
+
     it('inconsistent overdetermined: the residual is orthogonal to the range of A', () => {
       const rng = new Rng(32);
       for (const [m, n, nrhs] of [[40, 15, 2], [25, 24, 3]] as const) {
