@@ -33,6 +33,7 @@ export {
   Rng, epsOf, allocate, randomMatrix, matrixWithSingularValues, geometric, symmetricWithEigenvalues,
   matrixNorm, naiveMatmul, orthogonalityRatio,
 } from './util.js';
+export * from './reference-blas.js';
 
 /**
  * Every kernel-level suite (BLAS, LU/Cholesky/QR, SVD and least squares, eigenproblems) against
