@@ -9,7 +9,7 @@ import { getf2 } from './getf2.js';
 import { laswp } from './laswp.js';
 
 /** Panel width: the trailing update is a rank-`GETRF_BLOCK` gemm. */
-export const GETRF_BLOCK = 64;
+export const GETRF_BLOCK = 128;
 
 /**
  * LU factorisation with partial pivoting, A = P·L·U, of the M×N column-major A (see the

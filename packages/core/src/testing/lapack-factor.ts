@@ -325,7 +325,7 @@ export function factorizationConformance(target: ConformanceTarget): void {
   for (const precision of ['d', 's'] as const) {
     const lapack = lapackFor(target, precision);
     const illCond = precision === 'd' ? 1e12 : 1e5;
-    const squareSizes = [1, 2, 3, 5, 16, 31, 33, 47, 49, 63, 65, 100, 130];
+    const squareSizes = [1, 2, 3, 5, 16, 31, 33, 47, 49, 63, 65, 100, 127, 129, 200];
 
     describe(`${target.name}: LU (${precision}getrf, getrs, getri)`, () => {
       it('random square matrices: P·A = L·U, solves and inverse', () => {
@@ -355,7 +355,7 @@ export function factorizationConformance(target: ConformanceTarget): void {
 
       it('tall and wide matrices', () => {
         const rng = new Rng(104);
-        for (const [m, n] of [[5, 1], [1, 5], [40, 7], [7, 40], [100, 40], [40, 100], [130, 70], [70, 130]] as const) {
+        for (const [m, n] of [[5, 1], [1, 5], [40, 7], [7, 40], [100, 40], [40, 100], [130, 70], [70, 130], [300, 140], [140, 300]] as const) {
           const { info } = checkLu(lapack, precision, m, n, Float64Array.from(randomMatrix(precision, m, n, rng)), PADDED);
           expect(info).toBe(0);
         }
@@ -363,7 +363,7 @@ export function factorizationConformance(target: ConformanceTarget): void {
 
       it('singular matrices: info is the first zero pivot and the factorisation is complete', () => {
         const rng = new Rng(105);
-        for (const [n, zeroCols] of [[1, [0]], [5, [2]], [40, [10, 30]], [100, [80]], [130, [70, 20]]] as const) {
+        for (const [n, zeroCols] of [[1, [0]], [5, [2]], [40, [10, 30]], [100, [80]], [130, [70, 20]], [200, [150, 199]]] as const) {
           const a0 = Float64Array.from(randomMatrix(precision, n, n, rng));
           for (const c of zeroCols) for (let i = 0; i < n; i++) a0[i + c * n] = 0;
           const { info, factored, ipiv } = checkLu(lapack, precision, n, n, a0, PADDED);
