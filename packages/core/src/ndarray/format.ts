@@ -13,7 +13,17 @@ const PRECISION = 8;
 const THRESHOLD = 1000;
 const EDGE_ITEMS = 3;
 
-/** What an array looks like to the printer. @internal */
+/**
+ * What an array looks like to the printer.
+ *
+ * @example
+ * ```ts
+ * import type { Printable } from './format.js';
+ * const p: Printable = { dtype: 'float64', shape: [2], strides: [1], offset: 0, data: new Float64Array(2), size: 2 };
+ * ```
+ *
+ * @internal
+ */
 export interface Printable {
   readonly dtype: 'float64' | 'float32';
   readonly shape: readonly number[];
@@ -137,6 +147,13 @@ function extendLine(out: { s: string; line: string }, word: string, width: numbe
 /**
  * The numpy repr of an array: `array([1., 2.])`, `array([0.5, 1. ], dtype=float32)`,
  * `array([], shape=(0, 3), dtype=float64)`.
+ *
+ * @example
+ * ```ts
+ * import { formatArray } from './format.js';
+ * import { array } from './create.js';
+ * formatArray(array([[1, 2], [3, 4]])); // 'array([[1., 2.],\n       [3., 4.]])'
+ * ```
  *
  * @internal
  */

@@ -6,10 +6,32 @@
  */
 import { rangeError, typeError } from '../errors.js';
 
-/** The typed arrays an NDArray stores its elements in. @internal */
+/**
+ * The typed arrays an NDArray stores its elements in.
+ *
+ * @example
+ * ```ts
+ * import type { FloatArray } from './layout.js';
+ * const data: FloatArray = new Float32Array(4);
+ * ```
+ *
+ * @internal
+ */
 export type FloatArray = Float64Array | Float32Array;
 
-/** Whether `value` is an integer that `Number` represents exactly. @internal */
+/**
+ * Whether `value` is an integer that `Number` represents exactly.
+ *
+ * @example
+ * ```ts
+ * import { isInteger } from './layout.js';
+ * isInteger(3);   // true
+ * isInteger(2.5); // false
+ * isInteger(2 ** 53); // false
+ * ```
+ *
+ * @internal
+ */
 export function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
@@ -17,6 +39,14 @@ export function isInteger(value: unknown): value is number {
 /**
  * A shape argument (a number or an array of numbers) as a fresh array, or a TypeError/RangeError
  * naming `argument`.
+ *
+ * @example
+ * ```ts
+ * import { toShape } from './layout.js';
+ * toShape(3);      // [3]
+ * toShape([2, 3]); // [2, 3]
+ * toShape([-1]);   // RangeError: shape[0]: expected a non-negative integer, got number -1
+ * ```
  *
  * @internal
  */
@@ -39,14 +69,35 @@ export function toShape(value: unknown, argument = 'shape'): number[] {
   return shape;
 }
 
-/** The number of elements of a shape. @internal */
+/**
+ * The number of elements of a shape.
+ *
+ * @example
+ * ```ts
+ * import { sizeOf } from './layout.js';
+ * sizeOf([2, 3]); // 6
+ * sizeOf([]);     // 1
+ * ```
+ *
+ * @internal
+ */
 export function sizeOf(shape: readonly number[]): number {
   let size = 1;
   for (let k = 0; k < shape.length; k++) size *= shape[k]!;
   return size;
 }
 
-/** Row-major (C) strides, in elements, of a contiguous array of this shape. @internal */
+/**
+ * Row-major (C) strides, in elements, of a contiguous array of this shape.
+ *
+ * @example
+ * ```ts
+ * import { cStrides } from './layout.js';
+ * cStrides([2, 3, 4]); // [12, 4, 1]
+ * ```
+ *
+ * @internal
+ */
 export function cStrides(shape: readonly number[]): number[] {
   const strides = new Array<number>(shape.length);
   let step = 1;
@@ -57,7 +108,17 @@ export function cStrides(shape: readonly number[]): number[] {
   return strides;
 }
 
-/** Column-major (Fortran) strides, in elements, of a contiguous array of this shape. @internal */
+/**
+ * Column-major (Fortran) strides, in elements, of a contiguous array of this shape.
+ *
+ * @example
+ * ```ts
+ * import { fStrides } from './layout.js';
+ * fStrides([2, 3, 4]); // [1, 2, 6]
+ * ```
+ *
+ * @internal
+ */
 export function fStrides(shape: readonly number[]): number[] {
   const strides = new Array<number>(shape.length);
   let step = 1;
@@ -71,6 +132,13 @@ export function fStrides(shape: readonly number[]): number[] {
 /**
  * Whether elements laid out with these strides are contiguous in the given order. Axes of length 1
  * never matter, and an empty array is contiguous in both orders (numpy's flags agree).
+ *
+ * @example
+ * ```ts
+ * import { isContiguousLayout } from './layout.js';
+ * isContiguousLayout([2, 3], [3, 1], 'C'); // true
+ * isContiguousLayout([2, 3], [1, 2], 'C'); // false (column-major)
+ * ```
  *
  * @internal
  */
@@ -87,7 +155,17 @@ export function isContiguousLayout(shape: readonly number[], strides: readonly n
   return true;
 }
 
-/** The lowest and highest offsets (relative to element [0,...,0]) an array reaches; size > 0. @internal */
+/**
+ * The lowest and highest offsets (relative to element [0,...,0]) an array reaches; size > 0.
+ *
+ * @example
+ * ```ts
+ * import { reach } from './layout.js';
+ * reach([3, 2], [-2, 1]); // [-4, 1]
+ * ```
+ *
+ * @internal
+ */
 export function reach(shape: readonly number[], strides: readonly number[]): [number, number] {
   let lo = 0;
   let hi = 0;
@@ -102,6 +180,13 @@ export function reach(shape: readonly number[], strides: readonly number[]): [nu
 /**
  * The shape that numpy broadcasting gives to operands of these shapes, or null when they do not
  * broadcast (trailing axes must be equal or 1).
+ *
+ * @example
+ * ```ts
+ * import { broadcastShapes } from './layout.js';
+ * broadcastShapes([3, 1], [4]); // [3, 4]
+ * broadcastShapes([2], [3]);    // null
+ * ```
  *
  * @internal
  */
@@ -126,6 +211,13 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] | nu
  * Strides of an operand seen through a broadcast to `shape`: leading missing axes and axes of
  * length 1 that are stretched get stride 0.
  *
+ * @example
+ * ```ts
+ * import { broadcastStrides } from './layout.js';
+ * broadcastStrides([3, 4], [4], [1]);    // [0, 1]
+ * broadcastStrides([3, 4], [3, 1], [1, 1]); // [1, 0]
+ * ```
+ *
  * @internal
  */
 export function broadcastStrides(shape: readonly number[], own: readonly number[], ownStrides: readonly number[]): number[] {
@@ -138,7 +230,17 @@ export function broadcastStrides(shape: readonly number[], own: readonly number[
   return strides;
 }
 
-/** `[2, 3]` as text for messages. @internal */
+/**
+ * `[2, 3]` as text for messages.
+ *
+ * @example
+ * ```ts
+ * import { shapeText } from './layout.js';
+ * shapeText([2, 3]); // '[2, 3]'
+ * ```
+ *
+ * @internal
+ */
 export function shapeText(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
@@ -148,6 +250,13 @@ export function shapeText(shape: readonly number[]): string {
  * `ArrayBuffer.prototype.transfer`). A detached buffer reports length 0; constructing a view on it
  * throws, which is how this is told apart from a genuinely empty buffer where `detached` is not
  * yet available.
+ *
+ * @example
+ * ```ts
+ * import { isDetached } from './layout.js';
+ * const data = new Float64Array(4);
+ * isDetached(data); // false until data.buffer is transferred
+ * ```
  *
  * @internal
  */
@@ -163,7 +272,17 @@ export function isDetached(data: FloatArray): boolean {
   }
 }
 
-/** The TypeError for an operation on an array whose buffer was detached. @internal */
+/**
+ * The TypeError for an operation on an array whose buffer was detached.
+ *
+ * @example
+ * ```ts
+ * import { detachedError } from './layout.js';
+ * throw detachedError('a'); // TypeError: a: expected an array whose ArrayBuffer is attached, ...
+ * ```
+ *
+ * @internal
+ */
 export function detachedError(argument: string): TypeError {
   return new TypeError(
     `${argument}: expected an array whose ArrayBuffer is attached, got one whose buffer was detached (transferred)`,

@@ -6,7 +6,17 @@
  * @module
  */
 
-/** A loop nest: `shape[k]` iterations of axis k, operand j advancing `strides[j][k]` each. @internal */
+/**
+ * A loop nest: `shape[k]` iterations of axis k, operand j advancing `strides[j][k]` each.
+ *
+ * @example
+ * ```ts
+ * import type { LoopPlan } from './strided.js';
+ * const plan: LoopPlan = { shape: [3, 4], strides: [[4, 1], [1, 3]] };
+ * ```
+ *
+ * @internal
+ */
 export interface LoopPlan {
   readonly shape: number[];
   readonly strides: number[][];
@@ -18,6 +28,15 @@ export interface LoopPlan {
  * moves by its smallest stride innermost, which keeps writes sequential; then neighbouring axes
  * that every operand walks as one contiguous run are merged, so a contiguous or a partly
  * contiguous operand set needs few, long inner loops.
+ *
+ * @example
+ * ```ts
+ * import { planLoops } from './strided.js';
+ * // A contiguous output and a transposed input of shape [3, 4]: two loops, inner axis 1.
+ * planLoops([3, 4], [[4, 1], [1, 3]]); // { shape: [3, 4], strides: [[4, 1], [1, 3]] }
+ * // Two contiguous operands merge into one loop of 12.
+ * planLoops([3, 4], [[4, 1], [4, 1]]); // { shape: [12], strides: [[1], [1]] }
+ * ```
  *
  * @internal
  */
@@ -63,6 +82,15 @@ export function planLoops(shape: readonly number[], strides: readonly (readonly 
  * elements, operand j starting at `offsets[j]` and moving by `innerStrides[j]`. The callback must
  * not keep or modify the arrays it is given. The caller handles empty shapes.
  *
+ * @example
+ * ```ts
+ * import { forEachRow, planLoops } from './strided.js';
+ * const plan = planLoops([2, 3], [[3, 1]]);
+ * forEachRow(plan, [0], (n, offsets, inner) => {
+ *   // one call: n = 6, offsets = [0], inner = [1]
+ * });
+ * ```
+ *
  * @internal
  */
 export function forEachRow(
@@ -104,6 +132,14 @@ export function forEachRow(
 /**
  * Copies the elements of a strided source into a strided destination of the same shape, in any
  * element order (the two must not overlap).
+ *
+ * @example
+ * ```ts
+ * import { copyStrided } from './strided.js';
+ * const src = new Float64Array([1, 2, 3, 4]);
+ * const dst = new Float64Array(4);
+ * copyStrided([2, 2], dst, 0, [2, 1], src, 0, [1, 2]); // dst = [1, 3, 2, 4] (a transpose)
+ * ```
  *
  * @internal
  */
