@@ -66,11 +66,13 @@ export function lartg(f: number, g: number, out: Givens): void {
   const af = Math.abs(f);
   const ag = Math.abs(g);
   if (af > ROOT_MIN && af < ROOT_MAX && ag > ROOT_MIN && ag < ROOT_MAX) {
+    // One division (a reciprocal) instead of two: the generation sits on the serial critical
+    // path of bulge chasing, where division latency dominates.
     const d = Math.sqrt(f * f + g * g);
-    out.c = af / d;
-    const r = f > 0 ? d : -d;
-    out.s = g / r;
-    out.r = r;
+    const inv = f > 0 ? 1 / d : -1 / d;
+    out.c = f * inv;
+    out.s = g * inv;
+    out.r = f > 0 ? d : -d;
     return;
   }
   // Scale by the larger magnitude so the sum of squares is between 1 and 2.
