@@ -5,16 +5,17 @@
  */
 import type { EigJob, FloatArray, Uplo } from '@polyblas/contract';
 import type { LapackContext } from './context.js';
-import { orghr } from './orghr.js';
+import { ormqr } from './ormqr.js';
+import { stedc } from './stedc.js';
 import { steqr } from './steqr.js';
 import { sytrd } from './sytrd.js';
 
 /**
  * The `syevd` kernel (see the contract's `Syevd`): the `uplo` triangle is mirrored into the lower
- * one, reduced to tridiagonal form by orthogonal similarity (blocked), and the tridiagonal problem
- * is solved by the implicit QL/QR iteration, values only for `jobz = 'N'` (O(N²)), or with the
- * rotations accumulated into the orthogonal factor of the reduction for `jobz = 'V'`, whose
- * columns then overwrite A. Eigenvalues are ascending in `w`. Returns `info > 0` when the
+ * one and reduced to tridiagonal form by orthogonal similarity (blocked). Values only
+ * (`jobz = 'N'`): the implicit QL/QR iteration without vectors (O(N²)). With vectors: divide and
+ * conquer on the tridiagonal matrix, then the orthogonal factor of the reduction applied to its
+ * eigenvectors by block reflectors; the result overwrites A. Eigenvalues are ascending in `w`. Returns `info > 0` when the
  * iteration did not converge (the number of unconverged off-diagonal elements).
  *
  * @example
@@ -63,9 +64,14 @@ export function syevd<T extends FloatArray>(
   sytrd(ctx, N, A, lda, offsetA, w, offsetW, e, eo, e, tau);
   let info: number;
   if (wantz) {
-    // The lower-storage Q of sytrd has orghr's layout with ilo = 0, ihi = N − 1.
-    orghr(ctx, N, 0, N - 1, A, lda, offsetA, e, tau);
-    info = steqr(ctx, true, N, w, offsetW, e, eo, A, lda, offsetA);
+    // Eigenvectors of the tridiagonal matrix by divide and conquer, then Z ← Q·Z: Q is I in row
+    // and column 0 and, below, the Q of a QR factorisation whose reflectors sytrd left in A(1:, 0:).
+    const zw = ctx.work(N * N);
+    info = stedc(ctx, N, w, offsetW, e, eo, zw.data, N, zw.offset);
+    if (info === 0) {
+      ormqr(ctx, 'L', 'N', N - 1, N, N - 1, A, lda, a(1, 0), e, tau, zw.data, N, zw.offset + 1);
+      for (let j = 0; j < N; j++) ctx.blas.copy(N, zw.data, 1, zw.offset + j * N, A, 1, a(0, j));
+    }
   } else {
     info = steqr(ctx, false, N, w, offsetW, e, eo, A, lda, offsetA);
   }

@@ -302,6 +302,15 @@ function symmetricCases(precision: Precision): SymmetricCase[] {
   known('repeated 60', Array.from({ length: 60 }, (_, i) => [2, -1, 0.5][i % 3]));
   known('ill-conditioned 50', geometric(50, 1e12));
   known('clustered 30', Array.from({ length: 30 }, (_, i) => 1 + i * 1e-9));
+  known('clusters 90', Array.from({ length: 90 }, (_, i) => Math.floor(i / 10) + (i % 10) * 1e-10));
+  // Wilkinson's W+ of order 101: pairs of eigenvalues equal to many digits.
+  const wn = 101;
+  const wilk = new Float64Array(wn * wn);
+  for (let i = 0; i < wn; i++) {
+    wilk[i + i * wn] = Math.abs(i - 50);
+    if (i > 0) wilk[i + (i - 1) * wn] = wilk[i - 1 + i * wn] = 1;
+  }
+  cases.push({ name: 'Wilkinson W+ 101', n: wn, a: wilk });
   cases.push({ name: 'zero 7', n: 7, a: new Float64Array(49), spectrum: Array(7).fill(0) });
   const eye = new Float64Array(36);
   for (let i = 0; i < 6; i++) eye[i + i * 6] = 1;
