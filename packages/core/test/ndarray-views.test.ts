@@ -98,6 +98,9 @@ describe('constructor', () => {
     expect(() => a.toArray()).toThrow(/detached/);
     expect(() => a.copy()).toThrow(/detached/);
     expect(() => a.add(1)).toThrow(/^a: .*detached/);
+    // A resizable buffer could shrink under a checked view, so it is refused.
+    const resizable = new (ArrayBuffer as unknown as new (n: number, o: object) => ArrayBuffer)(32, { maxByteLength: 64 });
+    expect(() => new NDArray(new Float64Array(resizable), [4])).toThrow(/^data: .*resizable/);
     // A genuinely empty buffer is not detached: the view is simply out of range.
     expect(() => new NDArray(new Float64Array(0), [1])).toThrow(RangeError);
     expect(new NDArray(new Float64Array(0), [0]).size).toBe(0);

@@ -121,7 +121,9 @@ export class NDArray {
   /**
    * The low-level view constructor: wraps `data` without copying. `strides` default to row-major
    * contiguous, `offset` to 0. Every index the view can reach must lie inside `data`: otherwise a
-   * RangeError names the argument at fault. A `data` whose buffer was detached is a TypeError.
+   * RangeError names the argument at fault. A `data` whose buffer was detached, or over a
+   * resizable ArrayBuffer (which could shrink under the view), is a TypeError; an array whose
+   * buffer is detached later (transferred to a worker) throws a TypeError when next used.
    *
    * @example
    * ```ts
@@ -137,6 +139,10 @@ export class NDArray {
     else if (data instanceof Float32Array) this.dtype = 'float32';
     else typeError('data', 'a Float64Array or a Float32Array', data);
     if (isDetached(data)) throw detachedError('data');
+    // The bounds are checked once, here; a resizable buffer could shrink under the view later.
+    if ((data.buffer as { resizable?: boolean }).resizable === true) {
+      typeError('data', 'a typed array over a fixed-length ArrayBuffer (not a resizable one)', data);
+    }
     const dims = toShape(shape, 'shape');
     const nd = dims.length;
     let steps: number[];
