@@ -9,7 +9,16 @@ import { geqr2 } from './geqr2.js';
 import { larfb } from './larfb.js';
 import { larft } from './larft.js';
 
-/** Reflectors per block: each block reaches the trailing columns as one block reflector. */
+/**
+ * Reflectors per block of {@link geqrf}: each block reaches the trailing columns as one block
+ * reflector.
+ *
+ * @example
+ * ```ts
+ * import { GEQRF_BLOCK } from '@polyblas/backend-js';
+ * GEQRF_BLOCK; // 32
+ * ```
+ */
 export const GEQRF_BLOCK = 32;
 
 /**

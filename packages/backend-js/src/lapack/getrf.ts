@@ -8,7 +8,16 @@ import type { LapackContext } from './context.js';
 import { getf2 } from './getf2.js';
 import { laswp } from './laswp.js';
 
-/** Panel width: the trailing update is a rank-`GETRF_BLOCK` gemm. */
+/**
+ * Panel width of {@link getrf}: matrices with min(M, N) up to this are factored by {@link getf2}
+ * alone; larger ones get rank-`GETRF_BLOCK` gemm updates of the trailing matrix.
+ *
+ * @example
+ * ```ts
+ * import { GETRF_BLOCK } from '@polyblas/backend-js';
+ * GETRF_BLOCK; // 128
+ * ```
+ */
 export const GETRF_BLOCK = 128;
 
 /**

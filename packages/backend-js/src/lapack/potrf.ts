@@ -7,7 +7,16 @@ import type { FloatArray, Uplo } from '@polyblas/contract';
 import type { LapackContext } from './context.js';
 import { potf2 } from './potf2.js';
 
-/** Orders at or below this are factored by the unblocked {@link potf2}. */
+/**
+ * Orders at or below this are factored by the unblocked {@link potf2}; the recursion of
+ * {@link potrf} splits larger ones at multiples of it.
+ *
+ * @example
+ * ```ts
+ * import { POTRF_BLOCK } from '@polyblas/backend-js';
+ * POTRF_BLOCK; // 48
+ * ```
+ */
 export const POTRF_BLOCK = 48;
 
 /**
