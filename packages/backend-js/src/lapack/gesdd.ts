@@ -150,15 +150,15 @@ function gesddTall<T extends FloatArray>(
 ): number {
   const wantVectors = jobz !== 'N';
   const qrFirst = M >= Math.floor((11 * N) / 6) && M > N;
-  // Workspace, carved from one allocation: d, e, tauq, taup, tau (QR), R (QR), gebrd's work, Pᵀ
-  // formation scratch, and Uᵀ (the left vectors, kept transposed while bdsqr rotates them).
+  // Workspace, carved from one allocation: d, e, tauq, taup, tau (QR), R (QR), gebrd's work, and
+  // Uᵀ (the left vectors, kept transposed while bdsqr rotates them). Pᵀ is formed before Uᵀ is
+  // filled, so its (N−1)² scratch lives in Uᵀ's place (N·nru ≥ N²).
   const nru = qrFirst ? N : M;
   const sizes = {
     bidiag: 4 * N,
     tau: qrFirst ? N : 0,
     r: qrFirst ? N * N : 0,
     gebrd: gebrdWorkSize(qrFirst ? N : M, N),
-    p: wantVectors ? (N - 1) * (N - 1) : 0,
     ut: wantVectors ? N * nru : 0,
   };
   const total = Object.values(sizes).reduce((a, b) => a + b, 0);
@@ -170,8 +170,8 @@ function gesddTall<T extends FloatArray>(
   const oTau = oTaup + N;
   const oR = oTau + sizes.tau;
   const oGebrd = oR + sizes.r;
-  const oP = oGebrd + sizes.gebrd;
-  const oUT = oP + sizes.p;
+  const oUT = oGebrd + sizes.gebrd;
+  const oP = oUT;
 
   // B is reduced from the matrix held at (Bmat, ldb, ob): A itself, or R after a QR step.
   let Bmat = A;
