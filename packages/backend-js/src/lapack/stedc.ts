@@ -164,6 +164,9 @@ export function stedc<T extends FloatArray>(
     const tol = 8 * eps * Math.max(dmax, zmax);
     const keep: number[] = [];
     const deflated: number[] = [];
+    // Which rows a basis column can be non-zero in: 1 top half only, 3 bottom only, 2 both.
+    const colType = new Int8Array(n);
+    for (let k = 0; k < n; k++) colType[k] = perm[k] < n1 ? 1 : 3;
     if (rho * zmax <= tol) {
       for (let k = 0; k < n; k++) deflated.push(k);
     } else {
@@ -187,6 +190,7 @@ export function stedc<T extends FloatArray>(
           dd[k] = dd[prev] * sn * sn + dd[k] * c * c;
           dd[prev] = dPrev;
           blas.rot(n, W, 1, b(0, prev), W, 1, b(0, k), c, sn);
+          if (colType[prev] !== colType[k]) colType[k] = 2;
           deflated.push(prev);
         } else keep.push(prev);
         prev = k;
@@ -262,9 +266,29 @@ export function stedc<T extends FloatArray>(
         const inv = 1 / Math.sqrt(ss);
         for (let i = 0; i < K; i++) W[u(i, j)] *= inv;
       }
-      // Gather the kept basis columns first (keep is increasing, so in place), then one product.
-      for (let i = 0; i < K; i++) if (keep[i] !== i) blas.copy(n, W, 1, b(0, keep[i]), W, 1, b(0, i));
-      blas.gemm('N', 'N', n, K, K, 1, W, 1, n, bOff, W, 1, K, uOff, 0, W, 1, n, pOff);
+      // Gather the kept basis columns grouped by type (top only, mixed, bottom only), through the
+      // product area, and permute U's rows to match: then the zero blocks of the basis are skipped.
+      const order: number[] = [];
+      for (const type of [1, 2, 3]) for (let i = 0; i < K; i++) if (colType[keep[i]] === type) order.push(i);
+      let c1 = 0;
+      let c3 = 0;
+      for (const i of order) {
+        if (colType[keep[i]] === 1) c1++;
+        else if (colType[keep[i]] === 3) c3++;
+      }
+      const c2 = K - c1 - c3;
+      for (let p = 0; p < K; p++) blas.copy(n, W, 1, b(0, keep[order[p]]), W, 1, pOff + p * n);
+      for (let p = 0; p < K; p++) blas.copy(n, W, 1, pOff + p * n, W, 1, b(0, p));
+      const col = new Float64Array(K);
+      for (let j = 0; j < K; j++) {
+        for (let p = 0; p < K; p++) col[p] = W[u(order[p], j)];
+        for (let p = 0; p < K; p++) W[u(p, j)] = col[p];
+      }
+      const n2rows = n - n1;
+      if (c1 + c2 > 0) blas.gemm('N', 'N', n1, K, c1 + c2, 1, W, 1, n, bOff, W, 1, K, uOff, 0, W, 1, n, pOff);
+      else for (let j = 0; j < K; j++) for (let i = 0; i < n1; i++) W[pOff + i + j * n] = 0;
+      if (c2 + c3 > 0) blas.gemm('N', 'N', n2rows, K, c2 + c3, 1, W, 1, n, b(n1, c1), W, 1, K, u(c1, 0), 0, W, 1, n, pOff + n1);
+      else for (let j = 0; j < K; j++) for (let i = n1; i < n; i++) W[pOff + i + j * n] = 0;
     }
     // Assemble the merged block, ascending.
     const vals: { v: number; src: number }[] = [];
