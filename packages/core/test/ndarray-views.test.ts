@@ -232,6 +232,20 @@ describe('slice', () => {
     expect(arange(0).slice('::-1').size).toBe(0);
   });
 
+  test('slice strings: spaces, signs, empty parts', () => {
+    const a = arange(6);
+    expect(a.slice(' 1 : 4 ').toArray()).toEqual([1, 2, 3]);
+    expect(a.slice('+1:-1:+2').toArray()).toEqual([1, 3]);
+    expect(a.slice('::').toArray()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(a.slice(':').toArray()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(a.slice('-0').ndim).toBe(0);
+    expect(a.slice(' -2 ').item()).toBe(4);
+    for (const bad of ['1:2:3:4', '1:-', '', ' ', 'x', '1.5:', ':2e1', '--1:']) {
+      expect(() => a.slice(bad), bad).toThrow(TypeError);
+      expect(() => a.slice(bad), bad).toThrow(/^specs\[0\]: /);
+    }
+  });
+
   test('errors name the spec', () => {
     const m = arange(6).reshape(2, 3);
     expect(() => m.slice(2)).toThrow(RangeError);

@@ -312,7 +312,8 @@ export class NDArray {
    */
   slice(...specs: SliceSpec[]): NDArray {
     const nd = this.ndim;
-    const ellipses = specs.filter((s) => typeof s === 'string' && s.trim() === '...').length;
+    let ellipses = 0;
+    for (const spec of specs) if (typeof spec === 'string' && spec.trim() === '...') ellipses++;
     if (ellipses > 1) rangeError('specs', "at most one '...'", specs.length);
     const explicit = specs.length - ellipses;
     if (explicit > nd) rangeError('specs', `at most one spec per axis of shape ${shapeText(this.shape)} (${nd}), got ${explicit}`);
@@ -695,14 +696,19 @@ function parseSliceSpec(
     return spec;
   }
   if (typeof spec === 'string') {
-    const parts = spec.split(':').map((p) => p.trim());
-    if (parts.length > 3 || parts.some((p) => p !== '' && !/^[+-]?\d+$/.test(p))) typeError(argument, expected, spec);
-    const values = parts.map((p) => (p === '' ? undefined : Number(p)));
-    if (parts.length === 1) {
-      if (values[0] === undefined) typeError(argument, expected, spec);
-      return values[0];
+    // Hand-parsed (no split or regex): slicing strings is on the path of every blocked loop.
+    const first = spec.indexOf(':');
+    if (first < 0) {
+      const index = parseInteger(spec, 0, spec.length);
+      if (index === undefined || index === null) typeError(argument, expected, spec);
+      return index;
     }
-    const [start, stop, step] = values;
+    const second = spec.indexOf(':', first + 1);
+    if (second >= 0 && spec.indexOf(':', second + 1) >= 0) typeError(argument, expected, spec);
+    const start = parseInteger(spec, 0, first);
+    const stop = parseInteger(spec, first + 1, second < 0 ? spec.length : second);
+    const step = second < 0 ? undefined : parseInteger(spec, second + 1, spec.length);
+    if (start === null || stop === null || step === null) typeError(argument, expected, spec);
     if (step === 0) rangeError(argument, 'a non-zero step', spec);
     return { start, stop, step };
   }
@@ -716,6 +722,30 @@ function parseSliceSpec(
     return { start: value(start), stop: value(stop), step: value(step) };
   }
   return typeError(argument, expected, spec);
+}
+
+/**
+ * The integer written in `text[from, to)` (spaces around it allowed, an optional sign, decimal
+ * digits): undefined when the part is empty, null when it is not an integer.
+ */
+function parseInteger(text: string, from: number, to: number): number | undefined | null {
+  while (from < to && text.charCodeAt(from) === 32) from++;
+  while (to > from && text.charCodeAt(to - 1) === 32) to--;
+  if (from === to) return undefined;
+  let sign = 1;
+  const lead = text.charCodeAt(from);
+  if (lead === 43 || lead === 45) {
+    if (lead === 45) sign = -1;
+    from++;
+    if (from === to) return null;
+  }
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  return Number.isSafeInteger(value) ? sign * value : null;
 }
 
 /** Python's slice.indices(): the first index, the number of elements and the step on an axis of length n. */
