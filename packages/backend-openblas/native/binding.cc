@@ -47,6 +47,7 @@ Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("async", Napi::Object::New(env));
   defineBlas(env, exports);
   defineLapack(env, exports);
   exports.Set("libraryInfo", Napi::Function::New(env, LibraryInfo, "libraryInfo"));

@@ -6,9 +6,8 @@
 //   explicit Kernel(const Napi::CallbackInfo&) reads and guards every argument (may throw)
 //   double run()                               the computation; no Node-API calls, may throw
 //                                              std::bad_alloc for workspace
-// Sync<K> is the synchronous form. An asynchronous form can construct K on the main thread, keep
-// references to the arguments, call run() in AsyncWorker::Execute and settle a promise with the
-// same result, without touching the kernels.
+// Sync<K> is the synchronous form; Async<K> runs the same kernel on a worker thread and returns a
+// promise. Neither knows anything about a particular kernel.
 #ifndef POLYBLAS_KERNEL_H
 #define POLYBLAS_KERNEL_H
 
@@ -17,6 +16,7 @@
 #include <exception>
 #include <new>
 #include <string>
+#include <vector>
 
 namespace polyblas {
 
@@ -41,9 +41,72 @@ Napi::Value Sync(const Napi::CallbackInfo& info) {
   }
 }
 
+/** How a failure in run() reaches JavaScript: the same error types as the synchronous form. */
+enum class Failure { None, Range, Plain };
+
+/**
+ * The asynchronous form: arguments are read and guarded on the calling thread (a bad call rejects
+ * at once with the same TypeError/RangeError), run() executes on a libuv worker thread, and the
+ * promise settles on the calling thread. Every object argument is referenced until then, so the
+ * arrays stay alive; the caller must not detach (transfer) them or write to them meanwhile.
+ */
+template <typename K>
+class AsyncCall : public Napi::AsyncWorker {
+ public:
+  AsyncCall(const Napi::CallbackInfo& info, Napi::Promise::Deferred deferred)
+      : Napi::AsyncWorker(info.Env(), K::kName), deferred_(deferred), kernel_(info) {
+    for (size_t i = 0; i < info.Length(); i++) {
+      if (info[i].IsObject()) keep_.push_back(Napi::Persistent(info[i].As<Napi::Object>()));
+    }
+  }
+
+  void Execute() override {
+    try {
+      result_ = kernel_.run();
+    } catch (const std::bad_alloc&) {
+      failure_ = Failure::Range;
+      message_ = std::string(K::kName) + ": out of memory for workspace";
+    } catch (const std::exception& e) {
+      failure_ = Failure::Plain;
+      message_ = std::string(K::kName) + ": " + e.what();
+    }
+  }
+
+  void OnOK() override {
+    Napi::Env env = Env();
+    if (failure_ == Failure::Range) deferred_.Reject(Napi::RangeError::New(env, message_).Value());
+    else if (failure_ == Failure::Plain) deferred_.Reject(Napi::Error::New(env, message_).Value());
+    else deferred_.Resolve(resultOf<K>(env, result_));
+  }
+
+  void OnError(const Napi::Error& error) override { deferred_.Reject(error.Value()); }
+
+ private:
+  Napi::Promise::Deferred deferred_;
+  K kernel_;
+  std::vector<Napi::ObjectReference> keep_;
+  double result_ = 0;
+  Failure failure_ = Failure::None;
+  std::string message_;
+};
+
+template <typename K>
+Napi::Value Async(const Napi::CallbackInfo& info) {
+  Napi::Promise::Deferred deferred = Napi::Promise::Deferred::New(info.Env());
+  try {
+    (new AsyncCall<K>(info, deferred))->Queue();  // deletes itself once settled
+  } catch (const Napi::Error& error) {
+    deferred.Reject(error.Value());
+  }
+  return deferred.Promise();
+}
+
+/** Defines `name` (synchronous) on exports and `name` (returning a promise) on exports.async. */
 template <typename K>
 void define(Napi::Env env, Napi::Object exports) {
   exports.Set(K::kName, Napi::Function::New(env, Sync<K>, K::kName));
+  Napi::Value async = exports.Get("async");
+  if (async.IsObject()) async.As<Napi::Object>().Set(K::kName, Napi::Function::New(env, Async<K>, K::kName));
 }
 
 /** "d" + name for double, "s" + name for float, as a compile-time choice between two literals. */

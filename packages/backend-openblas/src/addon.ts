@@ -18,8 +18,18 @@ export interface NativeLibraryInfo {
   threading: string;
 }
 
+/**
+ * The same kernels returning promises: arguments are checked at once (a bad call rejects with the
+ * same TypeError/RangeError), the work runs on a libuv worker thread, and the arrays are kept alive
+ * until the promise settles. They must not be transferred or written to meanwhile.
+ */
+export type AsyncKernels = {
+  [K in keyof Kernels]: (...args: Parameters<Kernels[K]>) => Promise<ReturnType<Kernels[K]>>;
+};
+
 /** The native module: every kernel of the contract under its BLAS/LAPACK name, plus the library controls. */
 export type NativeAddon = Kernels & {
+  async: AsyncKernels;
   libraryInfo(): NativeLibraryInfo;
   getNumThreads(): number;
   setNumThreads(n: number): void;

@@ -29,11 +29,11 @@
 import { readFileSync } from 'node:fs';
 import { KERNEL_NAMES } from '@polyblas/contract';
 import type { Backend, BackendDescriptor, BackendInfo, BackendLoadResult, Kernels } from '@polyblas/contract';
-import { loadAddon, type NativeAddon } from './addon.js';
+import { loadAddon, type AsyncKernels, type NativeAddon } from './addon.js';
 import { simdOfCore, unsupportedCoreType, type CpuFlags } from './coretype.js';
 
 export { simdOfCore, unsupportedCoreType, type CpuFlags } from './coretype.js';
-export type { NativeAddon, NativeLibraryInfo } from './addon.js';
+export type { AsyncKernels, NativeAddon, NativeLibraryInfo } from './addon.js';
 
 /**
  * What to do when OpenBLAS is missing.
@@ -177,6 +177,23 @@ function createBackend(): Backend {
     setNumThreads,
     getNumThreads,
   };
+}
+
+/**
+ * The promise-returning forms of the native kernels (`asyncKernels().dgemm(...)` resolves once the
+ * product is in C), for an asynchronous API to build on; null until the backend is loaded.
+ *
+ * @example
+ * ```ts
+ * import { asyncKernels, loadOpenblas } from '@polyblas/backend-openblas';
+ * loadOpenblas();
+ * const C = new Float64Array(4);
+ * await asyncKernels()?.dgemm('N', 'N', 2, 2, 2, 1, new Float64Array([1, 2, 3, 4]), 2, 1, 0,
+ *   new Float64Array([5, 6, 7, 8]), 2, 1, 0, 0, C, 2, 1, 0); // C = [19, 22, 43, 50]
+ * ```
+ */
+export function asyncKernels(): AsyncKernels | null {
+  return addon?.async ?? null;
 }
 
 let loaded: BackendLoadResult | null = null;

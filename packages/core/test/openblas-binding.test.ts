@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import { KERNEL_NAMES } from '@polyblas/contract';
 import {
-  getNumThreads, loadOpenblas, parseThreadCount, setNumThreads, simdOfCore, unsupportedCoreType, withThreads,
+  asyncKernels, getNumThreads, loadOpenblas, parseThreadCount, setNumThreads, simdOfCore, unsupportedCoreType, withThreads,
 } from '@polyblas/backend-openblas';
 import { Rng } from '../src/testing/util.js';
 
@@ -334,5 +334,31 @@ describe.runIf(run)('core type and worker threads', () => {
       worker.once('error', reject);
     })));
     expect(results).toEqual([true, true, true, true]);
+  });
+});
+
+describe.runIf(run)('asynchronous forms', () => {
+  it('resolve with what the synchronous kernels compute', async () => {
+    const k = asyncKernels()!;
+    const C = new Float64Array(4);
+    await expect(k.dgemm('N', 'N', 2, 2, 2, 1, Float64Array.of(1, 2, 3, 4), 2, 1, 0, Float64Array.of(5, 6, 7, 8), 2, 1, 0, 0, C, 2, 1, 0)).resolves.toBeUndefined();
+    expect(Array.from(C)).toEqual([19, 22, 43, 50]);
+    await expect(k.sdot(3, Float32Array.of(1, 2, 3), 1, 0, Float32Array.of(4, 5, 6), -1, 2)).resolves.toBe(1 * 6 + 2 * 5 + 3 * 4);
+    // A singular matrix: info > 0 is a result, not a rejection.
+    await expect(k.dgetrf(2, 2, Float64Array.of(1, 2, 2, 4), 2, 0, new Int32Array(2), 0)).resolves.toBe(2);
+    // A product large enough to take OpenBLAS's threaded path from a libuv worker thread.
+    const n = 600;
+    const A = new Float64Array(n * n).fill(1);
+    const D = new Float64Array(n * n);
+    await k.dgemm('N', 'N', n, n, n, 1, A, n, 1, 0, A, n, 1, 0, 0, D, n, 1, 0);
+    expect(D.every((v) => v === n)).toBe(true);
+  });
+
+  it('reject with the same error types as the synchronous forms', async () => {
+    const k = asyncKernels()!;
+    await expect(k.dgemm(...([] as unknown as Parameters<typeof k.dgemm>))).rejects.toThrow(TypeError);
+    await expect(k.dpotrf('L', 3, new Float64Array(4), 3, 0)).rejects.toThrow(RangeError);
+    await expect(k.sgesdd('A', 2, 2, new Float64Array(4) as unknown as Float32Array, 2, 0, new Float32Array(2), 0, new Float32Array(4), 2, 0, new Float32Array(4), 2, 0)).rejects.toThrow(/A must be a Float32Array/);
+    await expect(k.dgetri(2, new Float64Array(4), 2, 0, Int32Array.of(5, 1), 0)).rejects.toThrow(/ipiv\[0\] is 5/);
   });
 });
