@@ -24,6 +24,10 @@ import {
   type FloatArray,
 } from './layout.js';
 import { forEachRow, planLoops } from './strided.js';
+import {
+  ABS, ADD, DIVIDE, MULTIPLY, NEGATIVE, ROUND_TO_SINGLE, SQRT, SQUARE, SUBTRACT,
+  type BinaryKernel, type UnaryKernel,
+} from './kernels.js';
 
 /**
  * An operand of an elementwise function: an NDArray, or a number that acts as an array of any
@@ -55,164 +59,6 @@ export type Operand = NDArray | number;
 export interface ElementwiseOptions {
   out?: NDArray | undefined;
 }
-
-/** One binary operation in every loop form. */
-interface BinaryKernel {
-  readonly name: string;
-  /** o[oo+i] = x[xo+i] op y[yo+i] for i < n */
-  flat(n: number, x: FloatArray, xo: number, y: FloatArray, yo: number, o: FloatArray, oo: number): void;
-  /** o[oo+i] = x[xo+i] op s */
-  flatScalarRight(n: number, x: FloatArray, xo: number, s: number, o: FloatArray, oo: number): void;
-  /** o[oo+i] = s op y[yo+i] */
-  flatScalarLeft(n: number, s: number, y: FloatArray, yo: number, o: FloatArray, oo: number): void;
-  /** o[oo+i*os] = x[xo+i*xs] op y[yo+i*ys] */
-  strided(
-    n: number, x: FloatArray, xo: number, xs: number, y: FloatArray, yo: number, ys: number,
-    o: FloatArray, oo: number, os: number,
-  ): void;
-}
-
-/** One unary operation in every loop form. */
-interface UnaryKernel {
-  readonly name: string;
-  flat(n: number, x: FloatArray, xo: number, o: FloatArray, oo: number): void;
-  strided(n: number, x: FloatArray, xo: number, xs: number, o: FloatArray, oo: number, os: number): void;
-}
-
-// The loops are written out per operation (no callback per element), so each one compiles to a
-// tight loop the JIT can keep monomorphic in its operation.
-
-const ADD: BinaryKernel = {
-  name: 'add',
-  flat(n, x, xo, y, yo, o, oo) {
-    if (xo === 0 && yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! + y[i]!;
-    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! + y[yo + i]!;
-  },
-  flatScalarRight(n, x, xo, s, o, oo) {
-    if (xo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! + s;
-    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! + s;
-  },
-  flatScalarLeft(n, s, y, yo, o, oo) {
-    if (yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = s + y[i]!;
-    else for (let i = 0; i < n; i++) o[oo + i] = s + y[yo + i]!;
-  },
-  strided(n, x, xo, xs, y, yo, ys, o, oo, os) {
-    for (let i = 0; i < n; i++) o[oo + i * os] = x[xo + i * xs]! + y[yo + i * ys]!;
-  },
-};
-
-const SUBTRACT: BinaryKernel = {
-  name: 'subtract',
-  flat(n, x, xo, y, yo, o, oo) {
-    if (xo === 0 && yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! - y[i]!;
-    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! - y[yo + i]!;
-  },
-  flatScalarRight(n, x, xo, s, o, oo) {
-    if (xo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! - s;
-    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! - s;
-  },
-  flatScalarLeft(n, s, y, yo, o, oo) {
-    if (yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = s - y[i]!;
-    else for (let i = 0; i < n; i++) o[oo + i] = s - y[yo + i]!;
-  },
-  strided(n, x, xo, xs, y, yo, ys, o, oo, os) {
-    for (let i = 0; i < n; i++) o[oo + i * os] = x[xo + i * xs]! - y[yo + i * ys]!;
-  },
-};
-
-const MULTIPLY: BinaryKernel = {
-  name: 'multiply',
-  flat(n, x, xo, y, yo, o, oo) {
-    if (xo === 0 && yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! * y[i]!;
-    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! * y[yo + i]!;
-  },
-  flatScalarRight(n, x, xo, s, o, oo) {
-    if (xo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! * s;
-    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! * s;
-  },
-  flatScalarLeft(n, s, y, yo, o, oo) {
-    if (yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = s * y[i]!;
-    else for (let i = 0; i < n; i++) o[oo + i] = s * y[yo + i]!;
-  },
-  strided(n, x, xo, xs, y, yo, ys, o, oo, os) {
-    for (let i = 0; i < n; i++) o[oo + i * os] = x[xo + i * xs]! * y[yo + i * ys]!;
-  },
-};
-
-const DIVIDE: BinaryKernel = {
-  name: 'divide',
-  flat(n, x, xo, y, yo, o, oo) {
-    if (xo === 0 && yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! / y[i]!;
-    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! / y[yo + i]!;
-  },
-  flatScalarRight(n, x, xo, s, o, oo) {
-    if (xo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = x[i]! / s;
-    else for (let i = 0; i < n; i++) o[oo + i] = x[xo + i]! / s;
-  },
-  flatScalarLeft(n, s, y, yo, o, oo) {
-    if (yo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = s / y[i]!;
-    else for (let i = 0; i < n; i++) o[oo + i] = s / y[yo + i]!;
-  },
-  strided(n, x, xo, xs, y, yo, ys, o, oo, os) {
-    for (let i = 0; i < n; i++) o[oo + i * os] = x[xo + i * xs]! / y[yo + i * ys]!;
-  },
-};
-
-const SQRT: UnaryKernel = {
-  name: 'sqrt',
-  flat(n, x, xo, o, oo) {
-    if (xo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = Math.sqrt(x[i]!);
-    else for (let i = 0; i < n; i++) o[oo + i] = Math.sqrt(x[xo + i]!);
-  },
-  strided(n, x, xo, xs, o, oo, os) {
-    for (let i = 0; i < n; i++) o[oo + i * os] = Math.sqrt(x[xo + i * xs]!);
-  },
-};
-
-const SQUARE: UnaryKernel = {
-  name: 'square',
-  flat(n, x, xo, o, oo) {
-    if (xo === 0 && oo === 0) {
-      for (let i = 0; i < n; i++) {
-        const v = x[i]!;
-        o[i] = v * v;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const v = x[xo + i]!;
-        o[oo + i] = v * v;
-      }
-    }
-  },
-  strided(n, x, xo, xs, o, oo, os) {
-    for (let i = 0; i < n; i++) {
-      const v = x[xo + i * xs]!;
-      o[oo + i * os] = v * v;
-    }
-  },
-};
-
-const NEGATIVE: UnaryKernel = {
-  name: 'negative',
-  flat(n, x, xo, o, oo) {
-    if (xo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = -x[i]!;
-    else for (let i = 0; i < n; i++) o[oo + i] = -x[xo + i]!;
-  },
-  strided(n, x, xo, xs, o, oo, os) {
-    for (let i = 0; i < n; i++) o[oo + i * os] = -x[xo + i * xs]!;
-  },
-};
-
-const ABS: UnaryKernel = {
-  name: 'abs',
-  flat(n, x, xo, o, oo) {
-    if (xo === 0 && oo === 0) for (let i = 0; i < n; i++) o[i] = Math.abs(x[i]!);
-    else for (let i = 0; i < n; i++) o[oo + i] = Math.abs(x[xo + i]!);
-  },
-  strided(n, x, xo, xs, o, oo, os) {
-    for (let i = 0; i < n; i++) o[oo + i * os] = Math.abs(x[xo + i * xs]!);
-  },
-};
 
 /**
  * Below this many elements a flat loop keeps its offsets; above it the operands are re-based with
@@ -452,16 +298,6 @@ function runUnary(kernel: UnaryKernel, x: NDArray, shape: readonly number[], out
     else kernel.strided(len, xData, offsets[1]!, inner[1]!, o, offsets[0]!, inner[0]!);
   });
 }
-
-const ROUND_TO_SINGLE: UnaryKernel = {
-  name: 'fround',
-  flat(n, x, xo, o, oo) {
-    for (let i = 0; i < n; i++) o[oo + i] = Math.fround(x[xo + i]!);
-  },
-  strided(n, x, xo, xs, o, oo, os) {
-    for (let i = 0; i < n; i++) o[oo + i * os] = Math.fround(x[xo + i * xs]!);
-  },
-};
 
 /**
  * Rounds a float64 `out` that received a float32 result: numpy computes that result in float32
