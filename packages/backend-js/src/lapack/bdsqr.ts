@@ -10,6 +10,9 @@ import { lasv2, type Svd2 } from './lasv2.js';
 
 /** Sweeps allowed per singular value, on average, before giving up (LAPACK's MAXITR). */
 const MAX_SWEEPS_PER_VALUE = 6;
+/** The range of f² + g² in which {@link lartg}'s unscaled formula is accurate (as in lartg). */
+const SQUARE_MIN = 2 ** -960;
+const SQUARE_MAX = 2 ** 960;
 
 /**
  * Applies a chain of plane rotations to consecutive rows of the column-major matrix W (`cols`
@@ -556,19 +559,46 @@ function iterate(
       // Chase the bulge from top to bottom.
       let f = (Math.abs(d[ll]) - shift) * ((d[ll] >= 0 ? 1 : -1) + shift / d[ll]);
       let g = e[ll];
+      // The hottest scalar loop: lartg's common case is written out in place (about 15% faster
+      // than the call, which returns through an object).
       for (let i = ll; i < m; i++) {
-        lartg(f, g, rot);
-        const cr = rot.c;
-        const sr = rot.s;
-        if (i > ll) e[i - 1] = rot.r;
+        let cr: number;
+        let sr: number;
+        let r: number;
+        let q = f * f + g * g;
+        if (f !== 0 && g !== 0 && q > SQUARE_MIN && q < SQUARE_MAX) {
+          const h = Math.sqrt(q);
+          const inv = f > 0 ? 1 / h : -1 / h;
+          cr = f * inv;
+          sr = g * inv;
+          r = f > 0 ? h : -h;
+        } else {
+          lartg(f, g, rot);
+          cr = rot.c;
+          sr = rot.s;
+          r = rot.r;
+        }
+        if (i > ll) e[i - 1] = r;
         f = cr * d[i] + sr * e[i];
         e[i] = cr * e[i] - sr * d[i];
         g = sr * d[i + 1];
         d[i + 1] = cr * d[i + 1];
-        lartg(f, g, rot);
-        const cl = rot.c;
-        const sl = rot.s;
-        d[i] = rot.r;
+        let cl: number;
+        let sl: number;
+        q = f * f + g * g;
+        if (f !== 0 && g !== 0 && q > SQUARE_MIN && q < SQUARE_MAX) {
+          const h = Math.sqrt(q);
+          const inv = f > 0 ? 1 / h : -1 / h;
+          cl = f * inv;
+          sl = g * inv;
+          r = f > 0 ? h : -h;
+        } else {
+          lartg(f, g, rot);
+          cl = rot.c;
+          sl = rot.s;
+          r = rot.r;
+        }
+        d[i] = r;
         f = cl * e[i] + sl * d[i + 1];
         d[i + 1] = cl * d[i + 1] - sl * e[i];
         if (i < m - 1) {

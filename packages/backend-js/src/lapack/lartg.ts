@@ -33,9 +33,10 @@ export function givens(): Givens {
   return { c: 1, s: 0, r: 0 };
 }
 
-// Outside [ROOT_MIN, ROOT_MAX] the squares f², g² could underflow or overflow in double.
-const ROOT_MIN = Math.sqrt(2 ** -1022);
-const ROOT_MAX = Math.sqrt(2 ** 1023) / 2;
+// Inside (SQUARE_MIN, SQUARE_MAX) the sum of squares f² + g² is a normal double with room to
+// spare, so sqrt(f² + g²) is accurate; outside it, f and g are scaled first.
+const SQUARE_MIN = 2 ** -960;
+const SQUARE_MAX = 2 ** 960;
 
 /**
  * `lartg`: generates the plane rotation with c·f + s·g = r and −s·f + c·g = 0, writing c, s, r
@@ -63,18 +64,20 @@ export function lartg(f: number, g: number, out: Givens): void {
     out.r = Math.abs(g);
     return;
   }
-  const af = Math.abs(f);
-  const ag = Math.abs(g);
-  if (af > ROOT_MIN && af < ROOT_MAX && ag > ROOT_MIN && ag < ROOT_MAX) {
+  const q = f * f + g * g;
+  if (q > SQUARE_MIN && q < SQUARE_MAX) {
     // One division (a reciprocal) instead of two: the generation sits on the serial critical
-    // path of bulge chasing, where division latency dominates.
-    const d = Math.sqrt(f * f + g * g);
+    // path of bulge chasing, where division latency dominates. An underflowed f² or g² here is
+    // negligible next to the other square, so only the sum needs to be in range.
+    const d = Math.sqrt(q);
     const inv = f > 0 ? 1 / d : -1 / d;
     out.c = f * inv;
     out.s = g * inv;
     out.r = f > 0 ? d : -d;
     return;
   }
+  const af = Math.abs(f);
+  const ag = Math.abs(g);
   // Scale by the larger magnitude so the sum of squares is between 1 and 2.
   const u = Math.max(af, ag);
   const fs = f / u;
