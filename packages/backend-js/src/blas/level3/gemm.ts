@@ -35,7 +35,7 @@ export interface GemmBlocking {
  * const bytesOfPackedA = GEMM_BLOCKING.mc * GEMM_BLOCKING.kc * 8;
  * ```
  */
-export const GEMM_BLOCKING: GemmBlocking = { mc: 128, kc: 256, nc: 4096 };
+export const GEMM_BLOCKING: GemmBlocking = { mc: 192, kc: 512, nc: 1024 };
 
 /**
  * Below this many multiply-adds (M·N·K) packing costs more than it saves, and {@link gemm} runs
@@ -127,14 +127,14 @@ export function gemmUnpacked<T extends FloatArray>(
   }
 }
 
-let packedA = new Float64Array(0);
-let packedB = new Float64Array(0);
+/** Packed blocks of op(A) (from 0) and op(B) (after them); kept between calls, grown on demand. */
+let packed = new Float64Array(0);
 const edgeTile = new Float64Array(GEMM_MR * GEMM_NR);
 
 /**
  * {@link gemm} by packed cache blocks and the register-tiled micro-kernel, with the block sizes
  * given (tests pass tiny blocks to cross every block edge). Same arguments and semantics as
- * {@link gemm}. The packing buffers are kept between calls and grow when a larger block needs it.
+ * {@link gemm}. The packing buffer is kept between calls and grows when a larger block needs it.
  *
  * @example
  * ```ts
@@ -164,45 +164,44 @@ export function gemmBlocked<T extends FloatArray>(
   const NC = Math.max(GEMM_NR, blocking.nc - (blocking.nc % GEMM_NR));
   const KC = Math.max(1, blocking.kc);
   const kcMax = Math.min(KC, K);
-  const aLength = Math.min(MC, Math.ceil(M / GEMM_MR) * GEMM_MR) * kcMax;
-  const bLength = Math.min(NC, Math.ceil(N / GEMM_NR) * GEMM_NR) * kcMax;
-  if (packedA.length < aLength) packedA = new Float64Array(aLength);
-  if (packedB.length < bLength) packedB = new Float64Array(bLength);
-  const pa = packedA, pb = packedB;
+  const bStart = Math.min(MC, Math.ceil(M / GEMM_MR) * GEMM_MR) * kcMax;
+  const length = bStart + Math.min(NC, Math.ceil(N / GEMM_NR) * GEMM_NR) * kcMax;
+  if (packed.length < length) packed = new Float64Array(length);
+  const p = packed;
 
   for (let jc = 0; jc < N; jc += NC) {
     const nc = Math.min(NC, N - jc);
     for (let pc = 0; pc < K; pc += KC) {
       const kc = Math.min(KC, K - pc);
-      packGemmB(kc, nc, B, sBk, sBj, offsetB + pc * sBk + jc * sBj, GEMM_NR, pb);
+      packGemmB(kc, nc, B, sBk, sBj, offsetB + pc * sBk + jc * sBj, GEMM_NR, p, bStart);
       for (let ic = 0; ic < M; ic += MC) {
         const mc = Math.min(MC, M - ic);
-        packGemmA(mc, kc, alpha, A, sAi, sAk, offsetA + ic * sAi + pc * sAk, GEMM_MR, pa);
-        multiplyPackedBlocks(mc, nc, kc, pa, pb, C, strideC1, strideC2,
+        packGemmA(mc, kc, alpha, A, sAi, sAk, offsetA + ic * sAi + pc * sAk, GEMM_MR, p, 0);
+        multiplyPackedBlocks(mc, nc, kc, p, bStart, C, strideC1, strideC2,
           offsetC + ic * strideC1 + jc * strideC2);
       }
     }
   }
 }
 
-/** C block (mc×nc at offsetC) += packed A block · packed B block, tile by tile. */
+/** C block (mc×nc at offsetC) += packed A block (at 0) · packed B block (at bStart), tile by tile. */
 function multiplyPackedBlocks(
-  mc: number, nc: number, kc: number, pa: Float64Array, pb: Float64Array,
+  mc: number, nc: number, kc: number, p: Float64Array, bStart: number,
   C: FloatArray, strideC1: number, strideC2: number, offsetC: number,
 ): void {
   for (let jr = 0; jr < nc; jr += GEMM_NR) {
     const cols = Math.min(GEMM_NR, nc - jr);
-    const bi = jr * kc;
+    const bi = bStart + jr * kc;
     for (let ir = 0; ir < mc; ir += GEMM_MR) {
       const rows = Math.min(GEMM_MR, mc - ir);
       const ai = ir * kc;
       const ci = offsetC + ir * strideC1 + jr * strideC2;
       if (rows === GEMM_MR && cols === GEMM_NR) {
-        gemmMicroKernel(kc, pa, ai, pb, bi, C, ci, strideC1, strideC2);
+        gemmMicroKernel(kc, p, ai, bi, C, ci, strideC1, strideC2);
       } else {
         // Ragged edge: the kernel fills a whole zero-padded tile; only its valid part reaches C.
         edgeTile.fill(0);
-        gemmMicroKernel(kc, pa, ai, pb, bi, edgeTile, 0, GEMM_NR, 1);
+        gemmMicroKernel(kc, p, ai, bi, edgeTile, 0, GEMM_NR, 1);
         for (let r = 0; r < rows; r++) {
           for (let c = 0; c < cols; c++) {
             C[ci + r * strideC1 + c * strideC2] += edgeTile[r * GEMM_NR + c];
