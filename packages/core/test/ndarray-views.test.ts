@@ -101,6 +101,10 @@ describe('constructor', () => {
     // A resizable buffer could shrink under a checked view, so it is refused.
     const resizable = new (ArrayBuffer as unknown as new (n: number, o: object) => ArrayBuffer)(32, { maxByteLength: 64 });
     expect(() => new NDArray(new Float64Array(resizable), [4])).toThrow(/^data: .*resizable/);
+    expect(() => array(new Float64Array(resizable), { copy: false })).toThrow(/^data: .*resizable/);
+    expect(array(new Float64Array(resizable)).size).toBe(4); // a copy is fine
+    arange(3).T; // an internal construction in between does not lift the check
+    expect(() => new NDArray(new Float64Array(resizable), [4])).toThrow(TypeError);
     // A genuinely empty buffer is not detached: the view is simply out of range.
     expect(() => new NDArray(new Float64Array(0), [1])).toThrow(RangeError);
     expect(new NDArray(new Float64Array(0), [0]).size).toBe(0);

@@ -5,7 +5,7 @@
  * @module
  */
 import { rangeError, typeError } from '../errors.js';
-import { NDArray, type DType, type NestedArray, type Order } from './ndarray.js';
+import { NDArray, internalArray, type DType, type NestedArray, type Order } from './ndarray.js';
 import { cStrides, detachedError, fStrides, isInteger, shapeText, sizeOf, toShape, type FloatArray } from './layout.js';
 import { copyStrided } from './strided.js';
 
@@ -210,7 +210,7 @@ export function array(values: ArrayInput, options?: ArrayOptions): NDArray {
     const data = allocate(dtype, 1);
     data[0] = values;
     checkSize(shape, 1);
-    const scalar = new NDArray(data, []);
+    const scalar = internalArray(data, []);
     return shape === undefined ? scalar : scalar.reshape(shape);
   }
 
@@ -221,13 +221,11 @@ export function array(values: ArrayInput, options?: ArrayOptions): NDArray {
     if (sizeOf(dims) !== values.length) {
       rangeError('options.shape', `a shape of size ${values.length} (the length of values)`, shape);
     }
-    let data: FloatArray;
-    if (!copy && dtype === own) data = values;
-    else {
-      data = allocate(dtype, values.length);
-      data.set(values);
-    }
-    return new NDArray(data, dims, stridesOf(dims, order), 0);
+    // The caller's own storage goes through every check of the public constructor.
+    if (!copy && dtype === own) return new NDArray(values, dims, stridesOf(dims, order), 0);
+    const data = allocate(dtype, values.length);
+    data.set(values);
+    return internalArray(data, dims, stridesOf(dims, order), 0);
   }
 
   if (Array.isArray(values)) {
@@ -236,7 +234,7 @@ export function array(values: ArrayInput, options?: ArrayOptions): NDArray {
     const data = allocate(dtype, sizeOf(nested));
     fillNested(values, nested, data);
     checkSize(shape, data.length);
-    const result = new NDArray(data, nested);
+    const result = internalArray(data, nested);
     const shaped = shape === undefined ? result : result.reshape(shape);
     return order === 'C' ? shaped : shaped.copy(order);
   }
@@ -251,7 +249,7 @@ export function array(values: ArrayInput, options?: ArrayOptions): NDArray {
     }
     const data = allocate(dtype, like.length);
     fillFlat(like, data);
-    return new NDArray(data, dims, stridesOf(dims, order), 0);
+    return internalArray(data, dims, stridesOf(dims, order), 0);
   }
 
   return typeError('values', 'a number, nested arrays of numbers, a typed array or an NDArray', values);
@@ -271,7 +269,7 @@ function filled(shape: unknown, value: number, options: CreateOptions | undefine
   const order = checkOrder(options?.order);
   const data = allocate(dtype, sizeOf(dims));
   if (fill && value !== 0) data.fill(value);
-  return new NDArray(data, dims, stridesOf(dims, order), 0);
+  return internalArray(data, dims, stridesOf(dims, order), 0);
 }
 
 /**
@@ -409,5 +407,5 @@ export function arange(...args: unknown[]): NDArray {
   const dtype = checkDType(options?.dtype);
   const data = allocate(dtype, length);
   for (let i = 0; i < length; i++) data[i] = start + i * step;
-  return new NDArray(data, [length]);
+  return internalArray(data, [length]);
 }

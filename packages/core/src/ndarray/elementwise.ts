@@ -11,7 +11,7 @@
  * @module
  */
 import { rangeError, typeError } from '../errors.js';
-import { NDArray, type DType } from './ndarray.js';
+import { NDArray, internalArray, type DType } from './ndarray.js';
 import {
   broadcastShapes,
   broadcastStrides,
@@ -165,7 +165,7 @@ function allocate(shape: readonly number[], dtype: DType, inputs: readonly Opera
   }
   const size = shape.reduce((p, n) => p * n, 1);
   const data = dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
-  return new NDArray(data, shape, fortran ? fStrides(shape) : cStrides(shape), 0);
+  return internalArray(data, shape, fortran ? fStrides(shape) : cStrides(shape), 0);
 }
 
 /** The byte range [lo, hi) of the buffer that an array reaches. */
@@ -225,8 +225,9 @@ function binary(kernel: BinaryKernel, a: unknown, b: unknown, options: Elementwi
   const out = given ?? allocate(shape, dtype, [a, b]);
   if (out.size === 0) return out;
   // numpy computes a float32 result in float32, so a number meets a float32 array as a float32.
-  const x = typeof a === 'number' ? (dtype === 'float32' ? Math.fround(a) : a) : safeInput(a, out);
-  const y = typeof b === 'number' ? (dtype === 'float32' ? Math.fround(b) : b) : safeInput(b, out);
+  // A fresh result cannot overlap the inputs; a given out may.
+  const x = typeof a === 'number' ? (dtype === 'float32' ? Math.fround(a) : a) : given ? safeInput(a, out) : a;
+  const y = typeof b === 'number' ? (dtype === 'float32' ? Math.fround(b) : b) : given ? safeInput(b, out) : b;
   runBinary(kernel, x, y, shape, out);
   if (dtype === 'float32' && out.dtype === 'float64') roundToSingle(out);
   return out;
@@ -280,7 +281,7 @@ function unary(kernel: UnaryKernel, a: unknown, options: ElementwiseOptions | un
   const dtype = resultDType([a]);
   const out = given ?? allocate(shape, dtype, [a]);
   if (out.size === 0) return out;
-  const x = typeof a === 'number' ? new NDArray(new Float64Array([a]), []) : safeInput(a, out);
+  const x = typeof a === 'number' ? internalArray(new Float64Array([a]), []) : given ? safeInput(a, out) : a;
   runUnary(kernel, x, shape, out);
   if (dtype === 'float32' && out.dtype === 'float64') roundToSingle(out);
   return out;

@@ -83,6 +83,9 @@ export type NestedArray = Array<number | NestedArray>;
 
 const freeze = <T>(values: T[]): readonly T[] => Object.freeze(values);
 
+/** True while this layer constructs an array over storage it allocated or already checked. */
+let knownStorage = false;
+
 /** The key Node's `util.inspect` (and so `console.log`) looks up; a plain global symbol, no import. */
 const inspectCustom: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
@@ -139,8 +142,12 @@ export class NDArray {
     else if (data instanceof Float32Array) this.dtype = 'float32';
     else typeError('data', 'a Float64Array or a Float32Array', data);
     if (isDetached(data)) throw detachedError('data');
+    const known = knownStorage;
+    knownStorage = false;
     // The bounds are checked once, here; a resizable buffer could shrink under the view later.
-    if ((data.buffer as { resizable?: boolean }).resizable === true) {
+    // (Skipped for storage this layer made or already checked: reading `buffer` of a small typed
+    // array makes V8 move it off the heap, a cost every small result would pay.)
+    if (!known && (data.buffer as { resizable?: boolean }).resizable === true) {
       typeError('data', 'a typed array over a fixed-length ArrayBuffer (not a resizable one)', data);
     }
     const dims = toShape(shape, 'shape');
@@ -270,7 +277,7 @@ export class NDArray {
         shape[k] = this.shape[nd - 1 - k]!;
         strides[k] = this.strides[nd - 1 - k]!;
       }
-      return new NDArray(this.data, shape, strides, this.offset);
+      return internalArray(this.data, shape, strides, this.offset);
     }
     const perm: readonly unknown[] = axes.length === 1 && Array.isArray(axes[0]) ? axes[0] : axes;
     if (perm.length !== nd) rangeError('axes', `a permutation of the ${nd} axes of shape ${shapeText(this.shape)}`, perm);
@@ -288,7 +295,7 @@ export class NDArray {
       shape[k] = this.shape[ax]!;
       strides[k] = this.strides[ax]!;
     }
-    return new NDArray(this.data, shape, strides, this.offset);
+    return internalArray(this.data, shape, strides, this.offset);
   }
 
   /**
@@ -352,7 +359,7 @@ export class NDArray {
     }
     // An empty view reaches nothing: keep the base offset so it stays inside the data.
     if (sizeOf(shape) === 0) offset = this.offset;
-    return new NDArray(this.data, shape, strides, offset);
+    return internalArray(this.data, shape, strides, offset);
   }
 
   /**
@@ -376,9 +383,9 @@ export class NDArray {
   reshape(...shape: number[] | [readonly number[]]): NDArray {
     const requested: unknown = shape.length === 1 && Array.isArray(shape[0]) ? shape[0] : shape;
     const dims = this.resolveShape(requested as readonly unknown[]);
-    if (this.size === 0) return new NDArray(this.data, dims, cStrides(dims), this.offset);
+    if (this.size === 0) return internalArray(this.data, dims, cStrides(dims), this.offset);
     const strides = reshapeStrides(this.shape, this.strides, dims);
-    if (strides) return new NDArray(this.data, dims, strides, this.offset);
+    if (strides) return internalArray(this.data, dims, strides, this.offset);
     return this.copy('C').reshape(dims);
   }
 
@@ -471,7 +478,7 @@ export class NDArray {
     const data = dtype === 'float32' ? new Float32Array(this.size) : new Float64Array(this.size);
     const strides = order === 'C' ? cStrides(this.shape) : fStrides(this.shape);
     copyStrided(this.shape, data, 0, strides, this.data, this.offset, this.strides);
-    return new NDArray(data, this.shape, strides, 0);
+    return internalArray(data, this.shape, strides, 0);
   }
 
   /**
@@ -804,4 +811,25 @@ function reshapeStrides(oldShape: readonly number[], oldStrides: readonly number
   // Trailing axes of length 1: any stride works; use the contiguous one.
   for (let k = ni; k < nd; k++) ns[k] = k > 0 ? ns[k - 1]! : 1;
   return ns;
+}
+
+/**
+ * Constructs an NDArray over storage this layer allocated, or took from an existing NDArray (so
+ * it is known to be a fixed-length buffer); every other check of the constructor still runs.
+ *
+ * @example
+ * ```ts
+ * import { internalArray } from './ndarray.js';
+ * const a = internalArray(new Float64Array(6), [2, 3]);
+ * ```
+ *
+ * @internal
+ */
+export function internalArray(data: FloatArray, shape: readonly number[], strides?: readonly number[], offset = 0): NDArray {
+  knownStorage = true;
+  try {
+    return new NDArray(data, shape, strides, offset);
+  } finally {
+    knownStorage = false;
+  }
 }

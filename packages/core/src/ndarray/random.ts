@@ -13,7 +13,7 @@
  * @module
  */
 import { rangeError, typeError } from '../errors.js';
-import { NDArray, type DType } from './ndarray.js';
+import { internalArray, type NDArray, type DType } from './ndarray.js';
 import { sizeOf, toShape, type FloatArray } from './layout.js';
 
 /** 6364136223846793005, the 64-bit LCG multiplier of PCG, as two 32-bit halves. */
@@ -246,7 +246,7 @@ export class Generator {
     const { data, dims } = this.allocate(shape, options);
     if (data instanceof Float32Array) for (let i = 0; i < data.length; i++) data[i] = this.nextSingle();
     else for (let i = 0; i < data.length; i++) data[i] = this.nextDouble();
-    return new NDArray(data, dims);
+    return internalArray(data, dims);
   }
 
   /**
@@ -267,7 +267,7 @@ export class Generator {
     const width = high - low;
     if (data instanceof Float32Array) for (let i = 0; i < data.length; i++) data[i] = low + width * this.nextSingle();
     else for (let i = 0; i < data.length; i++) data[i] = low + width * this.nextDouble();
-    return new NDArray(data, dims);
+    return internalArray(data, dims);
   }
 
   /**
@@ -282,7 +282,7 @@ export class Generator {
   standardNormal(shape: readonly number[] | number, options?: RandomOptions): NDArray {
     const { data, dims } = this.allocate(shape, options);
     for (let i = 0; i < data.length; i++) data[i] = this.nextNormal();
-    return new NDArray(data, dims);
+    return internalArray(data, dims);
   }
 
   /**
@@ -301,7 +301,7 @@ export class Generator {
     if (scale < 0) rangeError('scale', 'a non-negative number', scale);
     const { data, dims } = this.allocate(shape, options);
     for (let i = 0; i < data.length; i++) data[i] = loc + scale * this.nextNormal();
-    return new NDArray(data, dims);
+    return internalArray(data, dims);
   }
 }
 
