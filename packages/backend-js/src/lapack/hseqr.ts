@@ -53,7 +53,7 @@ function shiftCount(nh: number): number {
  * pairs consecutive with positive imaginary part first, in the order of T's diagonal.
  *
  * Returns 0, or i > 0 when the QR iteration failed to converge: eigenvalues i..ihi (0-based) are
- * then correct.
+ * then correct. A non-finite entry fails at once (ihi + 1, eigenvalues NaN).
  *
  * @example
  * ```ts
@@ -80,6 +80,18 @@ export function hseqr<T extends FloatArray>(
     wi[offsetWi + i] = 0;
   }
   if (ilo > ihi) return 0;
+  // A NaN or infinity would keep every deflation test false for the full iteration budget.
+  for (let j = ilo; j <= ihi; j++) {
+    for (let i = ilo; i <= Math.min(j + 1, ihi); i++) {
+      if (!Number.isFinite(H[offsetH + i + j * ldh])) {
+        for (let k = ilo; k <= ihi; k++) {
+          wr[offsetWr + k] = NaN;
+          wi[offsetWi + k] = NaN;
+        }
+        return ihi + 1;
+      }
+    }
+  }
   const info = ihi - ilo + 1 < NMIN
     ? lahqr(ctx, wantt, wantz, N, ilo, ihi, H, ldh, offsetH, wr, offsetWr, wi, offsetWi, 0, N - 1, Z, ldz, offsetZ)
     : multishiftQR(ctx, wantt, wantz, N, ilo, ihi, H, ldh, offsetH, wr, offsetWr, wi, offsetWi, Z, ldz, offsetZ);
@@ -118,13 +130,18 @@ function multishiftQR<T extends FloatArray>(
   const tauOff = xOff + nwmax + 2; // gehrd's tau in AED (nwmax)
   const vecOff = tauOff + nwmax + 2; // reflector copy (nwmax)
 
-  // Records of the reflectors chased within one window: position, length, τ, v(1), v(2).
-  const maxRecords = (nsmax / 2) * (3 * (nsmax / 2) + 8) + 16;
+  // Records of the reflectors chased within one window, per bulge (stride = steps per window):
+  // position, length, τ, v(1), v(2), τ·v(1), τ·v(2).
+  const recStride = Math.max(6, 3 * (nsmax / 2));
+  const maxRecords = (nsmax / 2) * recStride;
   const recK = new Int32Array(maxRecords);
   const recN = new Int32Array(maxRecords);
   const recT = new Float64Array(maxRecords);
   const recV2 = new Float64Array(maxRecords);
   const recV3 = new Float64Array(maxRecords);
+  const recT2 = new Float64Array(maxRecords);
+  const recT3 = new Float64Array(maxRecords);
+  const recCount = new Int32Array(nsmax / 2);
   const small = ctx.work(4);
   const sv = small.data;
   const so = small.offset;
@@ -398,6 +415,7 @@ function multishiftQR<T extends FloatArray>(
       const botKK = Math.min(kbot - 1, ktop + t1);
       const w1 = Math.min(kbot, botKK + 3);
       let count = 0;
+      recCount.fill(0);
       for (let step = t0; step <= t1; step++) {
         for (let b = 0; b < nbmps; b++) {
           const kk = ktop + step - 3 * b;
@@ -419,15 +437,19 @@ function multishiftQR<T extends FloatArray>(
             if (nr === 3) H[h(kk + 2, kk - 1)] = 0;
           }
           const tau = sv[so + 3];
-          if (tau === 0) continue;
-          const v2 = sv[so + 1];
-          const v3 = nr === 3 ? sv[so + 2] : 0;
-          recK[count] = kk;
-          recN[count] = nr;
-          recT[count] = tau;
-          recV2[count] = v2;
-          recV3[count] = v3;
+          const v2 = tau === 0 ? 0 : sv[so + 1];
+          const v3 = tau === 0 || nr < 3 ? 0 : sv[so + 2];
+          // Identity reflectors are recorded too, so each bulge's records are consecutive rows.
+          const idx = b * recStride + recCount[b]++;
+          recK[idx] = kk;
+          recN[idx] = nr;
+          recT[idx] = tau;
+          recV2[idx] = v2;
+          recV3[idx] = v3;
+          recT2[idx] = tau * v2;
+          recT3[idx] = tau * v3;
           count++;
+          if (tau === 0) continue;
           // Inside the window: rows kk..kk+2 from column kk, columns kk..kk+2 from row w0.
           const t2 = tau * v2;
           const t3 = tau * v3;
@@ -460,62 +482,171 @@ function multishiftQR<T extends FloatArray>(
         }
       }
       if (count === 0) continue;
-      // Columns right of the window: every reflector of the window, in order, one column at a time.
-      for (let j = w1 + 1; j <= i2; j++) applyLeft(H, oH + j * ldh, count);
-      // Rows above the window, and Z, in blocks of rows.
-      if (w0 > i1) applyRight(H, ldh, h(0, 0), i1, w0 - 1, count);
-      if (wantz) applyRight(Z, ldz, oZ, 0, N - 1, count);
+      // Outside the window. Bulge b's reflectors at step t overlap bulge b − 1's only at steps
+      // t − 5..t − 1, which the chase did first, so applying all of bulge 0's reflectors, then
+      // bulge 1's, ... is the same product; each bulge's run is a chain of consecutive positions
+      // that slides along a row or column with two values carried in registers.
+      let j = w1 + 1;
+      for (; j + 3 <= i2; j += 4) applyLeft4(H, oH + j * ldh, ldh, nbmps);
+      for (; j <= i2; j++) applyLeft(H, oH + j * ldh, nbmps);
+      if (w0 > i1) applyRight(H, ldh, oH, i1, w0 - 1, nbmps);
+      if (wantz) applyRight(Z, ldz, oZ, 0, N - 1, nbmps);
     }
   }
 
-  /** Applies the recorded reflectors from the left to one column (x[col + row]). */
-  function applyLeft(x: T, col: number, count: number): void {
-    for (let r = 0; r < count; r++) {
-      const p = col + recK[r];
-      const tau = recT[r];
-      const v2 = recV2[r];
-      if (recN[r] === 3) {
-        const v3 = recV3[r];
-        const sum = (x[p] + v2 * x[p + 1] + v3 * x[p + 2]) * tau;
-        x[p] -= sum;
-        x[p + 1] -= sum * v2;
-        x[p + 2] -= sum * v3;
-      } else {
-        const sum = (x[p] + v2 * x[p + 1]) * tau;
-        x[p] -= sum;
-        x[p + 1] -= sum * v2;
+  /** Applies the recorded chains from the left to one column (x[col + row]). */
+  function applyLeft(x: T, col: number, nb: number): void {
+    for (let b = 0; b < nb; b++) {
+      const cnt = recCount[b];
+      if (cnt === 0) continue;
+      const first = b * recStride;
+      let p = col + recK[first];
+      let x0 = x[p];
+      let x1 = x[p + 1];
+      for (let r = first; r < first + cnt; r++) {
+        if (recN[r] === 3) {
+          const x2 = x[p + 2];
+          const sum = x0 + recV2[r] * x1 + recV3[r] * x2;
+          x[p] = x0 - sum * recT[r];
+          x0 = x1 - sum * recT2[r];
+          x1 = x2 - sum * recT3[r];
+          p++;
+        } else {
+          // The last reflector of a chase (two rows): nothing follows it.
+          const sum = x0 + recV2[r] * x1;
+          x0 -= sum * recT[r];
+          x1 -= sum * recT2[r];
+        }
       }
+      x[p] = x0;
+      x[p + 1] = x1;
     }
   }
 
-  /** Applies the recorded reflectors from the right to rows r0..r1 of X (leading dimension ld). */
-  function applyRight(x: T, ld: number, base: number, r0: number, r1: number, count: number): void {
-    for (let rb = r0; rb <= r1; rb += ROW_BLOCK) {
-      const re = Math.min(r1, rb + ROW_BLOCK - 1);
-      for (let r = 0; r < count; r++) {
-        const k = recK[r];
-        const tau = recT[r];
+  /** applyLeft on four adjacent columns at once (independent chains interleaved). */
+  function applyLeft4(x: T, col: number, ld: number, nb: number): void {
+    for (let b = 0; b < nb; b++) {
+      const cnt = recCount[b];
+      if (cnt === 0) continue;
+      const first = b * recStride;
+      let p = col + recK[first];
+      let a0 = x[p], a1 = x[p + 1];
+      let b0 = x[p + ld], b1 = x[p + ld + 1];
+      let c0 = x[p + 2 * ld], c1 = x[p + 2 * ld + 1];
+      let d0 = x[p + 3 * ld], d1 = x[p + 3 * ld + 1];
+      for (let r = first; r < first + cnt; r++) {
         const v2 = recV2[r];
-        const t2 = tau * v2;
-        let p0 = base + rb + k * ld;
+        const tau = recT[r];
+        const t2 = recT2[r];
         if (recN[r] === 3) {
           const v3 = recV3[r];
-          const t3 = tau * v3;
-          for (let i = rb; i <= re; i++, p0++) {
-            const p1 = p0 + ld;
-            const p2 = p1 + ld;
-            const sum = x[p0] + v2 * x[p1] + v3 * x[p2];
-            x[p0] -= sum * tau;
-            x[p1] -= sum * t2;
-            x[p2] -= sum * t3;
-          }
+          const t3 = recT3[r];
+          const a2 = x[p + 2], b2 = x[p + ld + 2], c2 = x[p + 2 * ld + 2], d2 = x[p + 3 * ld + 2];
+          const sa = a0 + v2 * a1 + v3 * a2;
+          const sb = b0 + v2 * b1 + v3 * b2;
+          const sc = c0 + v2 * c1 + v3 * c2;
+          const sd = d0 + v2 * d1 + v3 * d2;
+          x[p] = a0 - sa * tau;
+          x[p + ld] = b0 - sb * tau;
+          x[p + 2 * ld] = c0 - sc * tau;
+          x[p + 3 * ld] = d0 - sd * tau;
+          a0 = a1 - sa * t2; a1 = a2 - sa * t3;
+          b0 = b1 - sb * t2; b1 = b2 - sb * t3;
+          c0 = c1 - sc * t2; c1 = c2 - sc * t3;
+          d0 = d1 - sd * t2; d1 = d2 - sd * t3;
+          p++;
         } else {
-          for (let i = rb; i <= re; i++, p0++) {
-            const p1 = p0 + ld;
-            const sum = x[p0] + v2 * x[p1];
-            x[p0] -= sum * tau;
-            x[p1] -= sum * t2;
+          const sa = a0 + v2 * a1;
+          const sb = b0 + v2 * b1;
+          const sc = c0 + v2 * c1;
+          const sd = d0 + v2 * d1;
+          a0 -= sa * tau; a1 -= sa * t2;
+          b0 -= sb * tau; b1 -= sb * t2;
+          c0 -= sc * tau; c1 -= sc * t2;
+          d0 -= sd * tau; d1 -= sd * t2;
+        }
+      }
+      x[p] = a0; x[p + 1] = a1;
+      x[p + ld] = b0; x[p + ld + 1] = b1;
+      x[p + 2 * ld] = c0; x[p + 2 * ld + 1] = c1;
+      x[p + 3 * ld] = d0; x[p + 3 * ld + 1] = d1;
+    }
+  }
+
+  /**
+   * Applies the recorded chains from the right to rows r0..r1 of X (leading dimension ld), four
+   * rows at a time (independent chains interleaved).
+   */
+  function applyRight(x: T, ld: number, base: number, r0: number, r1: number, nb: number): void {
+    for (let rb = r0; rb <= r1; rb += ROW_BLOCK) {
+      const re = Math.min(r1, rb + ROW_BLOCK - 1);
+      for (let b = 0; b < nb; b++) {
+        const cnt = recCount[b];
+        if (cnt === 0) continue;
+        const first = b * recStride;
+        const last = first + cnt;
+        const start = base + recK[first] * ld;
+        let i = rb;
+        for (; i + 3 <= re; i += 4) {
+          let p = start + i;
+          let a0 = x[p], b0 = x[p + 1], c0 = x[p + 2], d0 = x[p + 3];
+          let a1 = x[p + ld], b1 = x[p + ld + 1], c1 = x[p + ld + 2], d1 = x[p + ld + 3];
+          for (let r = first; r < last; r++) {
+            const v2 = recV2[r];
+            const tau = recT[r];
+            const t2 = recT2[r];
+            if (recN[r] === 3) {
+              const v3 = recV3[r];
+              const t3 = recT3[r];
+              const q = p + 2 * ld;
+              const a2 = x[q], b2 = x[q + 1], c2 = x[q + 2], d2 = x[q + 3];
+              const sa = a0 + v2 * a1 + v3 * a2;
+              const sb = b0 + v2 * b1 + v3 * b2;
+              const sc = c0 + v2 * c1 + v3 * c2;
+              const sd = d0 + v2 * d1 + v3 * d2;
+              x[p] = a0 - sa * tau;
+              x[p + 1] = b0 - sb * tau;
+              x[p + 2] = c0 - sc * tau;
+              x[p + 3] = d0 - sd * tau;
+              a0 = a1 - sa * t2; a1 = a2 - sa * t3;
+              b0 = b1 - sb * t2; b1 = b2 - sb * t3;
+              c0 = c1 - sc * t2; c1 = c2 - sc * t3;
+              d0 = d1 - sd * t2; d1 = d2 - sd * t3;
+              p += ld;
+            } else {
+              const sa = a0 + v2 * a1;
+              const sb = b0 + v2 * b1;
+              const sc = c0 + v2 * c1;
+              const sd = d0 + v2 * d1;
+              a0 -= sa * tau; a1 -= sa * t2;
+              b0 -= sb * tau; b1 -= sb * t2;
+              c0 -= sc * tau; c1 -= sc * t2;
+              d0 -= sd * tau; d1 -= sd * t2;
+            }
           }
+          x[p] = a0; x[p + 1] = b0; x[p + 2] = c0; x[p + 3] = d0;
+          x[p + ld] = a1; x[p + ld + 1] = b1; x[p + ld + 2] = c1; x[p + ld + 3] = d1;
+        }
+        for (; i <= re; i++) {
+          let p = start + i;
+          let x0 = x[p];
+          let x1 = x[p + ld];
+          for (let r = first; r < last; r++) {
+            if (recN[r] === 3) {
+              const x2 = x[p + 2 * ld];
+              const sum = x0 + recV2[r] * x1 + recV3[r] * x2;
+              x[p] = x0 - sum * recT[r];
+              x0 = x1 - sum * recT2[r];
+              x1 = x2 - sum * recT3[r];
+              p += ld;
+            } else {
+              const sum = x0 + recV2[r] * x1;
+              x0 -= sum * recT[r];
+              x1 -= sum * recT2[r];
+            }
+          }
+          x[p] = x0;
+          x[p + ld] = x1;
         }
       }
     }
@@ -684,11 +815,16 @@ function standardise<T extends FloatArray>(
   blas.rot(N, Q, 1, oQ + j * ldq, Q, 1, oQ + (j + 1) * ldq, r.cs, r.sn);
 }
 
+/** Scratch of solveSmall (not re-entrant). */
+const solveScratch = { colPerm: new Int32Array(4), y: new Float64Array(4), x: new Float64Array(4) };
+
 /** Solves the k×k (k ≤ 4, leading dimension 4) system K·x = b by complete pivoting. */
 function solveSmall(K: Float64Array, b: Float64Array, k: number, smin: number): Float64Array {
-  const A = Float64Array.from(K);
-  const rhs = Float64Array.from(b);
-  const colPerm = [0, 1, 2, 3];
+  // K and b are scratch: eliminated in place.
+  const A = K;
+  const rhs = b;
+  const { colPerm, y, x } = solveScratch;
+  for (let i = 0; i < 4; i++) colPerm[i] = i;
   for (let p = 0; p < k; p++) {
     let bi = p;
     let bj = p;
@@ -727,13 +863,11 @@ function solveSmall(K: Float64Array, b: Float64Array, k: number, smin: number): 
       rhs[i] -= l * rhs[p];
     }
   }
-  const y = new Float64Array(4);
   for (let i = k - 1; i >= 0; i--) {
     let s = rhs[i];
     for (let j = i + 1; j < k; j++) s -= A[i + 4 * j] * y[j];
     y[i] = s / A[i + 4 * i];
   }
-  const x = new Float64Array(4);
   for (let i = 0; i < k; i++) x[colPerm[i]] = y[i];
   return x;
 }

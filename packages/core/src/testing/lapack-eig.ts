@@ -483,6 +483,16 @@ export function eigConformance(target: ConformanceTarget): void {
         });
       }
 
+      it('a NaN entry returns (no endless iteration)', () => {
+        for (const n of [5, 90]) {
+          const a = symmetricPart(n, Float64Array.from({ length: n * n }, (_, k) => Math.cos(k)));
+          a[n + 1] = NaN;
+          const r = runSyevd(lapack, precision, n, a, 'V', 'L', LAYOUTS[0]);
+          expect(r.clean).toBe(true);
+          expect(r.info > 0 || r.w.some((x) => Number.isNaN(x))).toBe(true);
+        }
+      });
+
       it('1×1 and 0×0 edge cases', () => {
         const one = runSyevd(lapack, precision, 1, [-3.5], 'V', 'U', { offset: 2, pad: 1 });
         expect(one.w[0]).toBe(-3.5);
@@ -551,6 +561,16 @@ export function eigConformance(target: ConformanceTarget): void {
         const none = runGeev(lapack, precision, 0, [], 'V', 'V', LAYOUTS[1]);
         expect(none.info).toBe(0);
         expect(none.clean).toBe(true);
+      });
+
+      it('a NaN entry returns (no endless iteration), also past the multishift size', () => {
+        for (const n of [5, 90]) {
+          const a = Float64Array.from({ length: n * n }, (_, k) => Math.sin(k));
+          a[n + 1] = NaN;
+          const r = runGeev(lapack, precision, n, a, 'V', 'V', LAYOUTS[0]);
+          expect(r.clean).toBe(true);
+          expect(r.info > 0 || r.wr.some((x) => Number.isNaN(x))).toBe(true);
+        }
       });
 
       it('the contract example: a rotation by 90 degrees', () => {
