@@ -4,9 +4,13 @@
  * Three paths, chosen per call: when every array (inputs and output) has the same shape and is
  * contiguous in the same order, one flat loop runs over `data`; a number operand gets its own flat
  * loop; everything else (broadcasting, transposed or sliced views) goes through a strided loop nest
- * whose innermost axis is a tight loop (see strided.ts). Arithmetic is done in double precision and
- * rounded once when stored into a Float32Array, which gives the correctly rounded float32 result
- * for + - * / and sqrt.
+ * whose innermost axis is a tight loop (see strided.ts), and whose contiguous rows reuse the flat
+ * loops (kernels.ts). Arithmetic is done in double precision and rounded once when stored into a
+ * Float32Array, which gives the correctly rounded float32 result for + - * / and sqrt.
+ *
+ * An `out` that overlaps an input in any way other than element-for-element (a shifted slice of
+ * the same data, a transpose of itself, a row broadcast over its own matrix) gets a copy of that
+ * input first, so the result is always the one computed from the original values, as in numpy.
  *
  * @module
  */
