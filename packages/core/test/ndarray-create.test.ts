@@ -140,6 +140,8 @@ describe('zeros, ones, empty, full', () => {
     expect(ones(3).toArray()).toEqual([1, 1, 1]);
     expect(full([2], -1.5).toArray()).toEqual([-1.5, -1.5]);
     expect(full(2, 0.1, { dtype: 'float32' }).get(0)).toBe(Math.fround(0.1));
+    expect(Object.is(full(2, -0).get(1), -0)).toBe(true);
+    expect(Number.isNaN(full(2, NaN).get(0))).toBe(true);
     expect(empty([2, 2]).shape).toEqual([2, 2]);
     expect(zeros([2, 3], { order: 'F' }).strides).toEqual([1, 2]);
     expect(ones([], {}).toArray()).toBe(1);

@@ -268,7 +268,7 @@ function filled(shape: unknown, value: number, options: CreateOptions | undefine
   const dtype = checkDType(options?.dtype);
   const order = checkOrder(options?.order);
   const data = allocate(dtype, sizeOf(dims));
-  if (fill && value !== 0) data.fill(value);
+  if (fill && !Object.is(value, 0)) data.fill(value); // -0 must be written
   return internalArray(data, dims, stridesOf(dims, order), 0);
 }
 
