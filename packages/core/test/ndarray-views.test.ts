@@ -199,6 +199,25 @@ describe('slice', () => {
     }
   });
 
+  test("agrees with Python's own list slicing on spot checks", () => {
+    // Outputs of list(range(7))[spec] in CPython.
+    const python: [string, number[]][] = [
+      ['::-2', [6, 4, 2, 0]],
+      ['-9:-2', [0, 1, 2, 3, 4]],
+      ['5:1:-2', [5, 3]],
+      ['9:-9:-3', [6, 3, 0]],
+      ['1:6:8', [1]],
+      ['-3::-8', [4]],
+      ['::3', [0, 3, 6]],
+      ['-1:-8:-1', [6, 5, 4, 3, 2, 1, 0]],
+      ['3:3', []],
+      ['6:0:-1', [6, 5, 4, 3, 2, 1]],
+      ['-2:', [5, 6]],
+      ['0:-1:2', [0, 2, 4]],
+    ];
+    for (const [spec, expected] of python) expect(a.slice(spec).toArray(), spec).toEqual(expected);
+  });
+
   test('numbers drop axes; missing trailing specs and null or ":" keep whole axes', () => {
     const m = arange(24).reshape(2, 3, 4);
     expect(m.slice(1).shape).toEqual([3, 4]);
