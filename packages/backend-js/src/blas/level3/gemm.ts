@@ -39,15 +39,16 @@ export const GEMM_BLOCKING: GemmBlocking = { mc: 192, kc: 512, nc: 1024 };
 
 /**
  * Below this many multiply-adds (M·N·K) packing costs more than it saves, and {@link gemm} runs
- * {@link gemmUnpacked}.
+ * {@link gemmUnpacked}; so it does when op(A) has fewer rows than a tile or op(B) fewer columns
+ * (a matrix-vector product wastes most of each padded tile). Measured crossover: about 8³.
  *
  * @example
  * ```ts
  * import { GEMM_SMALL_WORK } from './gemm.js';
- * const direct = 16 * 16 * 16 < GEMM_SMALL_WORK;
+ * const direct = 6 * 6 * 6 < GEMM_SMALL_WORK;
  * ```
  */
-export const GEMM_SMALL_WORK = 32 * 32 * 32;
+export const GEMM_SMALL_WORK = 8 * 8 * 8;
 
 /**
  * `gemm`: C ← α·op(A)·op(B) + β·C, with op(A) M×K, op(B) K×N and C M×N.
