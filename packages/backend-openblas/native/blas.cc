@@ -764,11 +764,15 @@ class Trxm {
   }
   double run() {
     if (m_ == 0 || n_ == 0) return 0;
+    if (alpha_ == T(0)) {
+      scaleMatrix(B_, T(0));  // A is not read
+      return 0;
+    }
     bool found;
     CBLAS_ORDER order = naturalOrder(B_, &found);
-    Operand<T> B(B_, order, false, alpha_ != T(0));
+    Operand<T> B(B_, order, false, true);
     // A triangular matrix read in the other order is its transpose: other triangle, other op.
-    Operand<T> A(A_, order, true, alpha_ != T(0));
+    Operand<T> A(A_, order, true, true);
     const CBLAS_UPLO uplo = uploOf(uplo_, A.transposed);
     const CBLAS_TRANSPOSE trans = transOf(transA_, A.transposed);
     if (kSolve) Cblas<T>::trsm(order, sideOf(side_), uplo, trans, diagOf(diag_), m_, n_, alpha_, A.ptr, A.ld, B.ptr, B.ld);

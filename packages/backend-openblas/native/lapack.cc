@@ -91,6 +91,18 @@ bool allFinite(const ColMat<T>& a, pb_int rows, pb_int cols) {
   return true;
 }
 
+/** Whether every element of the `uplo` triangle of a column-major n x n matrix is finite. */
+template <typename T>
+bool triangleFinite(const ColMat<T>& a, char uplo, pb_int n) {
+  for (int64_t j = 0; j < n; j++) {
+    const int64_t from = uplo == 'L' ? j : 0;
+    const int64_t to = uplo == 'L' ? n : j + 1;
+    for (int64_t i = from; i < to; i++)
+      if (!std::isfinite(a.ptr[i + j * a.ld])) return false;
+  }
+  return true;
+}
+
 template <typename T>
 void fillMatrix(const ColMat<T>& a, pb_int rows, pb_int cols, T value) {
   for (int64_t j = 0; j < cols; j++)
@@ -455,6 +467,12 @@ class Syevd {
   }
   double run() {
     if (n_ == 0) return 0;
+    if (!triangleFinite(A_, uplo_, n_)) {
+      // LAPACK's scaling step rejects a non-finite norm; report it as no convergence.
+      fill(w_, 1, n_, T(NAN));
+      if (jobz_ == 'V') fillMatrix(A_, n_, n_, T(NAN));
+      return n_;
+    }
     pb_int info = 0, query = -1, isize = 0;
     T size = 0;
     Info check({"jobz", "uplo", "N", "A", "lda", "w", "work", "lwork", "iwork", "liwork", "info"});
@@ -496,6 +514,14 @@ class Geev {
   }
   double run() {
     if (n_ == 0) return 0;
+    if (!allFinite(A_, n_, n_)) {
+      // LAPACK rejects NaN in A as an illegal argument; report it as no eigenvalue having converged.
+      fill(wr_, 1, n_, T(NAN));
+      fill(wi_, 1, n_, T(NAN));
+      if (jobvl_ == 'V') fillMatrix(VL_, n_, n_, T(NAN));
+      if (jobvr_ == 'V') fillMatrix(VR_, n_, n_, T(NAN));
+      return n_;
+    }
     T none[2] = {0, 0};
     T* vl = orLocal(VL_.ptr, none);
     T* vr = orLocal(VR_.ptr, none + 1);
@@ -543,6 +569,13 @@ class Gelsd {
       for (pb_int j = 0; j < nrhs_; j++)
         for (pb_int i = 0; i < n_; i++) B_.ptr[i + int64_t(j) * B_.ld] = 0;
       return 0;
+    }
+    if (!allFinite(A_, m_, n_) || !allFinite(B_, m_, nrhs_)) {
+      // LAPACK's scaling step rejects a non-finite norm; report it as no convergence.
+      fill(s_, 1, std::min(m_, n_), T(NAN));
+      fillMatrix(B_, n_, nrhs_, T(NAN));
+      *rank_ = 0;
+      return std::min(m_, n_);
     }
     T none[1] = {0};
     T* b = orLocal(B_.ptr, none);

@@ -136,6 +136,30 @@ describe.runIf(run)('native binding guards', () => {
     expect(Array.from(copied)).toEqual([3, 2, 1]);
   });
 
+  it('non-finite LAPACK input gives info >= 0 (a LinAlgError in core), never a rejected-argument Error', () => {
+    for (const p of ['d', 's'] as const) {
+      const T = p === 'd' ? Float64Array : Float32Array;
+      const n = 6;
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        const matrix = () => {
+          const a = T.from({ length: n * n }, (_, k) => Math.sin(k) + (k % (n + 1) === 0 ? 3 : 0));
+          a[7] = bad;
+          return a;
+        };
+        const infos = [
+          kernel(`${p}getrf`)(n, n, matrix(), n, 0, new Int32Array(n), 0),
+          kernel(`${p}potrf`)('L', n, matrix(), n, 0),
+          kernel(`${p}geqrf`)(n, n, matrix(), n, 0, new T(n), 0),
+          kernel(`${p}gesdd`)('S', n, n, matrix(), n, 0, new T(n), 0, new T(n * n), n, 0, new T(n * n), n, 0),
+          kernel(`${p}syevd`)('V', 'U', n, matrix(), n, 0, new T(n), 0),
+          kernel(`${p}geev`)('V', 'V', n, matrix(), n, 0, new T(n), 0, new T(n), 0, new T(n * n), n, 0, new T(n * n), n, 0),
+          kernel(`${p}gelsd`)(n, n, 1, matrix(), n, 0, new T(n), n, 0, new T(n), 0, -1, new Int32Array(1), 0),
+        ];
+        for (const info of infos) expect(info).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+
   it('survives 10,000 random calls: each returns or throws a TypeError/RangeError, and writes only inside its views', () => {
     const rng = new Rng(2024);
     const signatures = buildSignatures();
