@@ -240,9 +240,10 @@ describe.each(PATHS)('%s', (_name, fn) => {
 });
 
 describe('sizes that cross the default cache blocks and tiles', () => {
-  const { mc, kc } = GEMM_BLOCKING;
+  const { mc, kc, nc } = GEMM_BLOCKING;
   const big: [number, number, number][] = [
     [mc + 1, GEMM_NR * 3 + 1, kc + 1],
+    [GEMM_MR + 1, nc + GEMM_NR + 1, 3],
     [GEMM_MR * 5 + 3, 67, 2 * kc + 1],
     [mc * 2 + 1, 37, 40],
   ];
