@@ -47,12 +47,42 @@ function isNegative(x: number): boolean {
   return x < 0 || Object.is(x, -0);
 }
 
+/**
+ * Whether the exact decimal expansion `digits` (no sign, no point) is a tie when cut after `keep`
+ * digits: the rest is a 5 and zeros. A double that is not a tie differs from one by at least a
+ * unit in its last place, which shows within the 30 digits inspected.
+ */
+function isTie(digits: string, keep: number): boolean {
+  return /^50*$/.test(digits.slice(keep));
+}
+
+/** `x.toFixed(f)` (x >= 0) with ties rounded to even, as numpy's Dragon4 does (JS rounds them up). */
+function toFixedEven(x: number, f: number): string {
+  const rounded = x.toFixed(f);
+  const exact = x.toFixed(Math.min(100, f + 30));
+  const digits = exact.replace('.', '');
+  const keep = digits.length - 30;
+  if (!isTie(digits, keep) || Number(digits[keep - 1]) % 2 === 1) return rounded;
+  const cut = exact.slice(0, exact.length - 30);
+  return cut.endsWith('.') ? cut.slice(0, -1) : cut;
+}
+
+/** `x.toExponential(f)` (x >= 0) with ties rounded to even, as numpy's Dragon4 does. */
+function toExponentialEven(x: number, f: number): string {
+  const rounded = x.toExponential(f);
+  const exact = x.toExponential(Math.min(100, f + 30));
+  const e = exact.indexOf('e');
+  const digits = exact.slice(0, e).replace('.', '');
+  if (!isTie(digits, f + 1) || Number(digits[f]) % 2 === 1) return rounded;
+  return `${digits[0]}${f > 0 ? `.${digits.slice(1, f + 1)}` : ''}${exact.slice(e)}`;
+}
+
 /** `[integer part with sign, fraction digits]` in positional notation, trailing zeros dropped. */
 function positionalParts(x: number, single: boolean): [string, string] {
   let s = String(Math.abs(shortest(x, single)));
   const dot = s.indexOf('.');
   if (s.includes('e') || (dot >= 0 && s.length - dot - 1 > PRECISION)) {
-    s = Math.abs(x).toFixed(PRECISION).replace(/0+$/, '');
+    s = toFixedEven(Math.abs(x), PRECISION).replace(/0+$/, '');
   }
   const [int = '', frac = ''] = s.split('.');
   return [(isNegative(x) ? '-' : '') + int, frac];
@@ -65,7 +95,7 @@ function scientificParts(x: number, single: boolean): [string, string, number] {
   const mantissa = s.slice(0, e);
   const dot = mantissa.indexOf('.');
   if (dot >= 0 && mantissa.length - dot - 1 > PRECISION) {
-    s = Math.abs(x).toExponential(PRECISION);
+    s = toExponentialEven(Math.abs(x), PRECISION);
   }
   const [m = '', exp = '0'] = s.split('e');
   const [int = '', frac = ''] = m.split('.');
@@ -84,7 +114,8 @@ function floatFormatter(values: readonly number[], single: boolean): (x: number)
     maxAbs = Math.max(maxAbs, a);
     minAbs = Math.min(minAbs, a);
   }
-  if (maxAbs > 0) exponential = maxAbs >= 1e8 || minAbs < 1e-4 || maxAbs / minAbs > 1e3;
+  // numpy 2.3+ switches at 10^min(8, decimal precision of the dtype): 1e8 for float64, 1e6 for float32.
+  if (maxAbs > 0) exponential = maxAbs >= (single ? 1e6 : 1e8) || minAbs < 1e-4 || maxAbs / minAbs > 1e3;
 
   let padLeft = 0;
   let padRight = 0;
@@ -118,9 +149,15 @@ function floatFormatter(values: readonly number[], single: boolean): (x: number)
       return word.padStart(width);
     }
     if (exponential) {
-      const [int, frac, exp] = scientificParts(x, single);
+      // Every value gets the same number of digits: numpy prints further digits of the exact value
+      // (not zeros) past a value's own shortest form, which matters for float32.
+      const text = toExponentialEven(Math.abs(x), padRight);
+      const e = text.indexOf('e');
+      const mantissa = text.slice(0, e);
+      const exp = Number(text.slice(e + 1));
+      const [int = '', frac = ''] = mantissa.split('.');
       const digits = String(Math.abs(exp)).padStart(expSize, '0');
-      return `${int.padStart(padLeft)}.${frac.padEnd(padRight, '0')}e${exp < 0 ? '-' : '+'}${digits}`;
+      return `${((isNegative(x) ? '-' : '') + int).padStart(padLeft)}.${frac}e${exp < 0 ? '-' : '+'}${digits}`;
     }
     const [int, frac] = positionalParts(x, single);
     return `${int.padStart(padLeft)}.${frac.padEnd(padRight)}`;
@@ -145,8 +182,9 @@ function extendLine(out: { s: string; line: string }, word: string, width: numbe
 }
 
 /**
- * The numpy repr of an array: `array([1., 2.])`, `array([0.5, 1. ], dtype=float32)`,
- * `array([], shape=(0, 3), dtype=float64)`.
+ * The numpy (2.2 and later) repr of an array: `array([1., 2.])`,
+ * `array([0.5, 1. ], dtype=float32)`, `array([], shape=(0, 3), dtype=float64)`, and for more than
+ * 1000 elements `array([1000., 1001., 1002., ..., 2997., 2998., 2999.], shape=(2000,))`.
  *
  * @example
  * ```ts
@@ -216,12 +254,17 @@ export function formatArray(a: Printable): string {
     body = recurse(0, a.offset, ' '.repeat(prefix.length + 1), LINE_WIDTH - 1);
   }
 
-  const showShape = a.size === 0 && !(nd === 1 && shape[0] === 0);
-  const shapeNote = showShape ? `, shape=(${shape.join(', ')}${nd === 1 ? ',' : ''})` : '';
-  if (!single && a.size > 0) return `${prefix}${body})`;
-  const text = `${prefix}${body}${shapeNote},`;
+  // numpy 2.2+: the shape is shown for empty arrays (other than shape (0,)) and summarised ones;
+  // the dtype for float32 and for empty arrays.
+  const extras: string[] = [];
+  if ((a.size === 0 && !(nd === 1 && shape[0] === 0)) || summarise) {
+    extras.push(`shape=(${shape.join(', ')}${nd === 1 ? ',' : ''})`);
+  }
+  if (single || a.size === 0) extras.push(`dtype=${a.dtype}`);
+  if (extras.length === 0) return `${prefix}${body})`;
+  const text = `${prefix}${body},`;
+  const extra = `${extras.join(', ')})`;
   const lastLine = text.length - (text.lastIndexOf('\n') + 1);
-  const dtypeText = `dtype=${a.dtype})`;
-  const spacer = lastLine + dtypeText.length + 1 > LINE_WIDTH ? `\n${' '.repeat(prefix.length)}` : ' ';
-  return text + spacer + dtypeText;
+  const spacer = lastLine + extra.length + 1 > LINE_WIDTH ? `\n${' '.repeat(prefix.length)}` : ' ';
+  return text + spacer + extra;
 }
