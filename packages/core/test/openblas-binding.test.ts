@@ -142,7 +142,8 @@ describe.runIf(run)('native binding guards', () => {
       const n = 6;
       for (const bad of [NaN, Infinity, -Infinity]) {
         const matrix = () => {
-          const a = T.from({ length: n * n }, (_, k) => Math.sin(k) + (k % (n + 1) === 0 ? 3 : 0));
+          const a = new T(n * n);
+          for (let k = 0; k < n * n; k++) a[k] = Math.sin(k) + (k % (n + 1) === 0 ? 3 : 0);
           a[7] = bad;
           return a;
         };
