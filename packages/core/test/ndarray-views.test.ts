@@ -368,6 +368,43 @@ describe('reshape', () => {
     expect(m.T.reshape(12).toArray()).toEqual([0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11]);
   });
 
+  test('views exactly where numpy 2.4 gives views (np.shares_memory after reshape)', () => {
+    // [base shape, transpose, slice specs, target shape, numpy returned a view]
+    const cases: [number[], number[], string[], number[], boolean][] = [
+      [[1, 12, 1], [0, 1, 2], [":", "::-1", ":"], [4, 1, 3], true],
+      [[6, 4, 2], [0, 1, 2], ["::2", "::2", "::-1"], [3, 2, 2], true],
+      [[5, 1, 4], [0, 2, 1], ["::2", "1:4", ":"], [3, 3], true],
+      [[2, 2, 3, 2], [2, 1, 0, 3], [":", "::-1", "::2", "1:2"], [3, 1, 2], true],
+      [[5, 1, 4], [2, 0, 1], ["1:4", "::2", ":"], [1, 3, 3], true],
+      [[1, 12, 1], [0, 1, 2], [":", "::-1", ":"], [2, 3, 2], true],
+      [[5, 1, 4], [0, 2, 1], ["::2", "1:4", ":"], [3, 3], true],
+      [[1, 12, 1], [2, 1, 0], [":", "::-1", ":"], [4, 3], true],
+      [[1, 12, 1], [0, 1, 2], [":", "::-1", ":"], [6, 2], true],
+      [[4, 6], [0, 1], ["::-1", "::-1"], [8, 3], true],
+      [[1, 12, 1], [0, 1, 2], [":", "1:12", ":"], [1, 11, 1], true],
+      [[5, 1, 4], [1, 2, 0], [":", "::2", ":"], [2, 5, 1], true],
+      [[6, 4, 2], [0, 1, 2], [":", ":", "1:2"], [3, 1, 8], true],
+      [[1, 12, 1], [2, 1, 0], [":", "::-1", ":"], [6, 2], true],
+      [[4, 6], [1, 0], ["1:6", ":"], [1, 1, 20], false],
+      [[2, 3, 4], [2, 1, 0], [":", ":", ":"], [4, 6, 1], false],
+      [[4, 6], [1, 0], [":", ":"], [12, 2], false],
+      [[6, 4, 2], [0, 1, 2], ["::-1", "::-1", ":"], [2, 1, 24], false],
+      [[3, 8], [0, 1], ["::2", ":"], [4, 4], false],
+      [[5, 1, 4], [0, 1, 2], [":", ":", "::-1"], [1, 4, 5], false],
+      [[2, 3, 4], [0, 1, 2], ["1:2", "::-1", "::2"], [6], false],
+      [[6, 4, 2], [1, 2, 0], ["::-1", ":", ":"], [48], false],
+      [[3, 8], [0, 1], ["1:3", "1:8"], [14, 1], false],
+      [[4, 6], [1, 0], [":", ":"], [3, 8], false],
+    ];
+    for (const [base, perm, specs, target, view] of cases) {
+      const a = arange(base.reduce((p, n) => p * n, 1)).reshape(base);
+      const v = a.transpose(perm).slice(...specs);
+      const r = v.reshape(target);
+      expect(r.data === a.data, `${base} T${perm} [${specs}] -> ${target}`).toBe(view);
+      sameElementsRowMajor(v, r);
+    }
+  });
+
   test('empty arrays reshape freely among shapes of size 0', () => {
     expect(zeros([0, 3]).reshape(3, 0, 5).shape).toEqual([3, 0, 5]);
     expect(() => zeros([0, 3]).reshape(-1, 0)).toThrow(/^shape: /);
