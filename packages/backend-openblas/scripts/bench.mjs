@@ -6,6 +6,7 @@
 //   node scripts/bench.mjs                 all sizes
 //   node scripts/bench.mjs 1024 2048       chosen sizes
 //   BENCH_CORETYPES=default,SkylakeX,Haswell node scripts/bench.mjs
+//   node scripts/bench.mjs --overhead      microseconds per call of small kernels
 //
 // The C program is compiled into a temporary directory (needs cc and libopenblas). OPENBLAS_CORETYPE
 // is read when the library loads, so every configuration runs in its own process.
@@ -40,6 +41,47 @@ if (process.argv[2] === '--child-js') {
   }
   const info = addon.libraryInfo();
   process.stdout.write(JSON.stringify({ seconds, cpu, core: info.coreType, threads: info.threads }));
+  process.exit(0);
+}
+
+if (process.argv[2] === '--overhead') {
+  // Microseconds per call of small kernels: the binding's fixed cost (argument checks, the trip
+  // into native code) next to the arithmetic. Wall clock, and CPU time in [].
+  const addon = createRequire(import.meta.url)(addonPath);
+  const measure = (label, calls, fn) => {
+    for (let i = 0; i < Math.min(calls, 2000); i++) fn();
+    const times = [];
+    for (let round = 0; round < 5; round++) {
+      const c0 = process.cpuUsage();
+      const t0 = process.hrtime.bigint();
+      for (let i = 0; i < calls; i++) fn();
+      const wall = Number(process.hrtime.bigint() - t0) / 1e3 / calls;
+      const c = process.cpuUsage(c0);
+      times.push([wall, (c.user + c.system) / calls]);
+    }
+    const wall = median(times.map((t) => t[0]));
+    const cpu = median(times.map((t) => t[1]));
+    console.log(`${label.padEnd(38)}${wall.toFixed(2).padStart(8)} us  [${cpu.toFixed(2).padStart(6)} us cpu]`);
+  };
+  const x = new Float64Array(1), y = new Float64Array(1);
+  const n = 10;
+  const A = new Float64Array(n * n).map((_, k) => Math.sin(k) + (k % (n + 1) === 0 ? n : 0));
+  const B = new Float64Array(n * n).fill(1), C = new Float64Array(n * n), W = new Float64Array(n * n);
+  const ipiv = new Int32Array(n), b = new Float64Array(n);
+  console.log('per-call cost through the kernels (median of 5 rounds)');
+  measure('ddot n=1', 200000, () => addon.ddot(1, x, 1, 0, y, 1, 0));
+  measure('dgemm 10x10', 100000, () => addon.dgemm('N', 'N', n, n, n, 1, A, n, 1, 0, B, n, 1, 0, 0, C, n, 1, 0));
+  measure('inverse 10x10 (copy, dgetrf, dgetri)', 50000, () => {
+    W.set(A);
+    addon.dgetrf(n, n, W, n, 0, ipiv, 0);
+    addon.dgetri(n, W, n, 0, ipiv, 0);
+  });
+  measure('solve 10x10 (copy, dgetrf, dgetrs)', 50000, () => {
+    W.set(A);
+    b.fill(1);
+    addon.dgetrf(n, n, W, n, 0, ipiv, 0);
+    addon.dgetrs('N', n, 1, W, n, 0, ipiv, 0, b, n, 0);
+  });
   process.exit(0);
 }
 
