@@ -26,8 +26,11 @@ export interface GemmBlocking {
 }
 
 /**
- * The block sizes {@link gemm} uses, measured on an AMD Zen 5 (48 KiB L1d, 1 MiB L2 per core).
- * A kc×nr micro-panel of op(B) stays in L1 while the mc×kc block of op(A) streams from L2.
+ * The block sizes {@link gemm} uses, chosen on an AMD Zen 5 (48 KiB L1d, 1 MiB L2 per core): the
+ * kc×nr micro-panel of op(B) (16 KiB) stays in L1 while the mc×kc block of op(A) (768 KiB) stays in
+ * L2, and the kc×nc block of op(B) (4 MiB) in L3. In JavaScript the micro-kernel, not memory, is the
+ * limit: sizes from 64 to 1024 were within 10% of each other; a long kc won because C is read and
+ * written once per kc.
  *
  * @example
  * ```ts
@@ -55,7 +58,8 @@ export const GEMM_SMALL_WORK = 8 * 8 * 8;
  * When β is 0, C is not read; when α is 0 or K is 0, A and B are not read.
  * Element (i,j) of A is `A[offsetA + i*strideA1 + j*strideA2]` (likewise B and C); strides may be
  * negative, so row-major, column-major and transposed or reversed views are all accepted.
- * Float32 data is multiplied and summed in double and rounded when stored into C.
+ * Float32 data is multiplied and summed in double; C is rounded to float32 when stored, once per
+ * {@link GEMM_BLOCKING}.kc-long stretch of K.
  *
  * @example
  * ```ts
