@@ -144,13 +144,11 @@ pb_int directLd(const Mat<T>& m, CBLAS_ORDER order) {
 
 inline CBLAS_ORDER other(CBLAS_ORDER order) { return order == CblasColMajor ? CblasRowMajor : CblasColMajor; }
 
-/** The order a matrix can be used in directly, preferring column-major; `found` false when neither. */
+/** The order a matrix can be used in directly, preferring column-major (also when it has to be packed). */
 template <typename T>
-CBLAS_ORDER naturalOrder(const Mat<T>& m, bool* found) {
-  *found = true;
+CBLAS_ORDER naturalOrder(const Mat<T>& m) {
   if (directLd(m, CblasColMajor)) return CblasColMajor;
   if (directLd(m, CblasRowMajor)) return CblasRowMajor;
-  *found = false;
   return CblasColMajor;
 }
 
@@ -474,8 +472,7 @@ class Gemv {
       scaleOutput(y_, lenY_, beta_);
       return 0;
     }
-    bool found;
-    CBLAS_ORDER order = naturalOrder(A_, &found);
+    CBLAS_ORDER order = naturalOrder(A_);
     Operand<T> A(A_, order, false, true);
     VectorIn<T> x(x_, lenX_);
     Cblas<T>::gemv(order, transOf(trans_), m_, n_, alpha_, A.ptr, A.ld, x.ptr, x.inc, beta_, y_.lowest(lenY_),
@@ -508,8 +505,7 @@ class Ger {
   }
   double run() {
     if (m_ == 0 || n_ == 0 || alpha_ == T(0)) return 0;
-    bool found;
-    CBLAS_ORDER order = naturalOrder(A_, &found);
+    CBLAS_ORDER order = naturalOrder(A_);
     Operand<T> A(A_, order, false, true);
     VectorIn<T> x(x_, m_), y(y_, n_);
     Cblas<T>::ger(order, m_, n_, alpha_, x.ptr, x.inc, y.ptr, y.inc, A.ptr, A.ld);
@@ -542,8 +538,7 @@ class Symv {
   }
   double run() {
     if (n_ == 0) return 0;
-    bool found;
-    CBLAS_ORDER order = naturalOrder(A_, &found);
+    CBLAS_ORDER order = naturalOrder(A_);
     Operand<T> A(A_, order, false, alpha_ != T(0));
     VectorIn<T> x(x_, n_);
     Cblas<T>::symv(order, uploOf(uplo_), n_, alpha_, A.ptr, A.ld, x.ptr, x.inc, beta_, y_.lowest(n_),
@@ -577,8 +572,7 @@ class Trxv {
   }
   double run() {
     if (n_ == 0) return 0;
-    bool found;
-    CBLAS_ORDER order = naturalOrder(A_, &found);
+    CBLAS_ORDER order = naturalOrder(A_);
     Operand<T> A(A_, order, false, true);
     T* x = x_.lowest(n_);
     pb_int inc = x_.stride != 0 ? x_.stride : 1;
@@ -638,8 +632,7 @@ class Gemm {
       scaleMatrix(C_, beta_);
       return 0;
     }
-    bool found;
-    CBLAS_ORDER order = naturalOrder(C_, &found);
+    CBLAS_ORDER order = naturalOrder(C_);
     Operand<T> C(C_, order, false, beta_ != T(0));
     Operand<T> A(A_, order, true, true);
     Operand<T> B(B_, order, true, true);
@@ -681,8 +674,7 @@ class Symm {
       scaleMatrix(C_, beta_);
       return 0;
     }
-    bool found;
-    CBLAS_ORDER order = naturalOrder(C_, &found);
+    CBLAS_ORDER order = naturalOrder(C_);
     Operand<T> C(C_, order, false, beta_ != T(0));
     // A symmetric matrix read in the other order is its transpose: the same matrix, other triangle.
     Operand<T> A(A_, order, true, true);
@@ -724,8 +716,7 @@ class Syrk {
       scaleMatrix(C_, beta_, uplo_);
       return 0;
     }
-    bool found;
-    CBLAS_ORDER order = naturalOrder(C_, &found);
+    CBLAS_ORDER order = naturalOrder(C_);
     // Packed C carries the whole matrix back, so the other triangle returns unchanged.
     Operand<T> C(C_, order, false, true);
     Operand<T> A(A_, order, true, true);
@@ -768,8 +759,7 @@ class Trxm {
       scaleMatrix(B_, T(0));  // A is not read
       return 0;
     }
-    bool found;
-    CBLAS_ORDER order = naturalOrder(B_, &found);
+    CBLAS_ORDER order = naturalOrder(B_);
     Operand<T> B(B_, order, false, true);
     // A triangular matrix read in the other order is its transpose: other triangle, other op.
     Operand<T> A(A_, order, true, true);
