@@ -18,7 +18,8 @@ import { ormqr } from './ormqr.js';
  * descending), values ≤ rcond·s[0] count as zero (rcond < 0: machine precision), the effective
  * rank r goes to `rank[offsetRank]`, and X = V(:, 0:r)·Σ(0:r)⁻¹·U(:, 0:r)ᵀ·B overwrites the first
  * N rows of B (ldb ≥ max(M, N)). Returns 0, or `info > 0` when the SVD did not converge (B is
- * then not a solution).
+ * then not a solution), or min(M, N) with NaN in `s` and X (rank 0) when A or B holds a NaN or an
+ * infinity.
  *
  * For M ≥ N, U is never formed: B is carried through the reduction instead (Qᵀ·B by the
  * reflectors of the QR and bidiagonal steps, then the left rotations of {@link bdsqr} applied to
@@ -44,6 +45,16 @@ export function gelsd<T extends FloatArray>(
     rank[offsetRank] = 0;
     for (let j = 0; j < nrhs; j++) B.fill(0, offsetB + j * ldb, offsetB + j * ldb + N);
     return 0;
+  }
+  let finite = true;
+  for (let j = 0; j < N && finite; j++) for (let i = 0; i < M; i++) if (!Number.isFinite(A[offsetA + i + j * lda])) finite = false;
+  for (let j = 0; j < nrhs && finite; j++) for (let i = 0; i < M; i++) if (!Number.isFinite(B[offsetB + i + j * ldb])) finite = false;
+  if (!finite) {
+    // NaN or ±Infinity in A or B: no solution; reported as non-convergence with NaN results.
+    s.fill(NaN, offsetS, offsetS + k);
+    for (let j = 0; j < nrhs; j++) B.fill(NaN, offsetB + j * ldb, offsetB + j * ldb + N);
+    rank[offsetRank] = 0;
+    return k;
   }
   if (M >= N) return gelsdTall(ctx, M, N, nrhs, A, lda, offsetA, B, ldb, offsetB, s, offsetS, rcond, rank, offsetRank);
   const { data: w, offset: w0 } = ctx.work(M * k + k * N + k * nrhs);

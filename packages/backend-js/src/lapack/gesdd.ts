@@ -67,7 +67,8 @@ function maxAbs<T extends FloatArray>(M: number, N: number, A: T, lda: number, o
  * `gesdd`: A = U·Σ·Vᵀ for the M×N column-major A (destroyed), following the contract's `Gesdd`:
  * `s` gets the min(M, N) singular values, descending and non-negative; `jobz` `'A'` gives the full
  * U (M×M) and Vᵀ (N×N), `'S'` the thin U (M×k) and Vᵀ (k×N), `'N'` values only. Returns 0, or the
- * number of superdiagonal entries that did not converge (then the values are not sorted).
+ * number of superdiagonal entries that did not converge (then the values are not sorted), or
+ * min(M, N) with NaN in every output when A holds a NaN or an infinity.
  *
  * The method (M ≥ N; a wide matrix is solved through its transpose): when M is well above N
  * (M ≥ 11·N/6) a QR factorisation comes first and only the N×N triangle R is reduced; the matrix
@@ -109,10 +110,22 @@ export function gesdd<T extends FloatArray>(
     }
     return 0;
   }
+  const anrm = maxAbs(M, N, A, lda, offsetA);
+  if (!Number.isFinite(anrm)) {
+    // NaN or ±Infinity in A: no decomposition; reported as non-convergence with NaN results.
+    const k = Math.min(M, N);
+    s.fill(NaN, offsetS, offsetS + k);
+    if (jobz !== 'N') {
+      const ucols = jobz === 'A' ? M : k;
+      const vrows = jobz === 'A' ? N : k;
+      for (let j = 0; j < ucols; j++) U.fill(NaN, offsetU + j * ldu, offsetU + j * ldu + M);
+      for (let j = 0; j < N; j++) VT.fill(NaN, offsetVT + j * ldvt, offsetVT + j * ldvt + vrows);
+    }
+    return k;
+  }
   // Scale A into a safe range so that no intermediate overflows or underflows.
   const smlnum = Math.sqrt(ctx.safmin) / ctx.eps;
   const bignum = 1 / smlnum;
-  const anrm = maxAbs(M, N, A, lda, offsetA);
   let scale = 1;
   if (anrm > 0 && anrm < smlnum) scale = smlnum / anrm;
   else if (anrm > bignum) scale = bignum / anrm;

@@ -247,16 +247,21 @@ function gesddConformance(target: ConformanceTarget, precision: Precision): void
       }
     });
 
-    it('a NaN entry: the routine returns (no endless iteration)', () => {
-      for (const jobz of ['A', 'N'] as const) {
-        const n = 12;
-        const a = randomMatrix(precision, n, n, new Rng(5));
-        a[17] = NaN;
-        const s = allocate(precision, n);
-        const U = allocate(precision, n * n);
-        const VT = allocate(precision, n * n);
-        const info = lapack.gesdd(jobz, n, n, a, n, 0, s, 0, U, n, 0, VT, n, 0);
-        expect(info).toBeGreaterThanOrEqual(0);
+    it('a non-finite entry (NaN, ±Infinity): info > 0 and NaN values, never an endless iteration', () => {
+      for (const bad of [NaN, Infinity, -Infinity]) {
+        for (const [m, n] of [[12, 12], [30, 8], [1, 1]] as const) {
+          for (const jobz of ['A', 'S', 'N'] as const) {
+            const k = Math.min(m, n);
+            const a = randomMatrix(precision, m, n, new Rng(5));
+            a[Math.floor((m * n) / 2)] = bad;
+            const s = allocate(precision, k);
+            const U = allocate(precision, m * m);
+            const VT = allocate(precision, n * n);
+            const info = lapack.gesdd(jobz, m, n, a, m, 0, s, 0, U, m, 0, VT, jobz === 'A' ? n : k, 0);
+            expect(info, `${bad} in ${m}x${n}, jobz ${jobz}`).toBeGreaterThan(0);
+            expect(Number.isNaN(s[0]), `${bad} in ${m}x${n}, jobz ${jobz}: values`).toBe(true);
+          }
+        }
       }
     });
 
@@ -408,6 +413,21 @@ function gelsdConformance(target: ConformanceTarget, precision: Precision): void
       const e = runGelsd(lapack, precision, 0, 3, 1, new Float64Array(0), new Float64Array(0), -1, TIGHT);
       expect(e.rank).toBe(0);
       expect(Array.from(e.x)).toEqual([0, 0, 0]);
+    });
+
+    it('a non-finite entry in A or B: info > 0, rank 0 and NaN in X', () => {
+      for (const bad of [NaN, Infinity]) {
+        for (const [m, n, inB] of [[9, 4, false], [4, 9, false], [9, 4, true]] as const) {
+          const a = randomMatrix('d', m, n, new Rng(37));
+          const b = randomMatrix('d', m, 1, new Rng(38));
+          if (inB) b[2] = bad;
+          else a[3] = bad;
+          const r = runGelsd(lapack, precision, m, n, 1, Float64Array.from(a), Float64Array.from(b), -1, TIGHT);
+          expect(r.info, `${bad} in ${inB ? 'B' : 'A'}, ${m}x${n}`).toBeGreaterThan(0);
+          expect(r.rank).toBe(0);
+          expect(Number.isNaN(r.x[0])).toBe(true);
+        }
+      }
     });
 
     it('the contract example: the line through (0, 1), (1, 2), (2, 3)', () => {
