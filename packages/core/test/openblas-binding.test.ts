@@ -379,6 +379,22 @@ describe.runIf(run)('asynchronous forms', () => {
     expect(D.every((v) => v === n)).toBe(true);
   });
 
+  it('run concurrently with each other and with synchronous calls, each with its own result', async () => {
+    const k = asyncKernels()!;
+    const n = 200;
+    const products = Array.from({ length: 8 }, (_, j) => {
+      const A = new Float64Array(n * n).fill(j + 1);
+      const D = new Float64Array(n * n);
+      return { D, want: n * (j + 1) ** 2, done: k.dgemm('N', 'N', n, n, n, 1, A, n, 1, 0, A, n, 1, 0, 0, D, n, 1, 0) };
+    });
+    const A = new Float64Array(n * n).fill(2);
+    const D = new Float64Array(n * n);
+    kernel('dgemm')('N', 'N', n, n, n, 1, A, n, 1, 0, A, n, 1, 0, 0, D, n, 1, 0);
+    expect(D.every((v) => v === 4 * n)).toBe(true);
+    await Promise.all(products.map((p) => p.done));
+    for (const p of products) expect(p.D.every((v) => v === p.want)).toBe(true);
+  });
+
   it('reject with the same error types as the synchronous forms', async () => {
     const k = asyncKernels()!;
     await expect(k.dgemm(...([] as unknown as Parameters<typeof k.dgemm>))).rejects.toThrow(TypeError);
