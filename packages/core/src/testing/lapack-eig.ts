@@ -312,6 +312,10 @@ function symmetricCases(precision: Precision): SymmetricCase[] {
   }
   cases.push({ name: 'Wilkinson W+ 101', n: wn, a: wilk });
   cases.push({ name: 'zero 7', n: 7, a: new Float64Array(49), spectrum: Array(7).fill(0) });
+  const big = precision === 'd' ? 1e300 : 1e36;
+  const tiny = precision === 'd' ? 1e-300 : 1e-36;
+  cases.push({ name: 'huge entries 40', n: 40, a: random(40).map((x) => x * big) });
+  cases.push({ name: 'tiny entries 40', n: 40, a: random(40).map((x) => x * tiny) });
   const eye = new Float64Array(36);
   for (let i = 0; i < 6; i++) eye[i + i * 6] = 1;
   cases.push({ name: 'identity 6', n: 6, a: eye, spectrum: Array(6).fill(1) });
@@ -423,6 +427,11 @@ function generalCases(precision: Precision): GeneralCase[] {
   const gr = random(16);
   for (let j = 0; j < 16; j++) for (let i = 0; i < 16; i++) gr[i + j * 16] *= 8 ** (i - j);
   cases.push({ name: 'graded 16', n: 16, a: gr });
+  // Entries near the overflow and underflow thresholds (the kernels scale internally).
+  const big = precision === 'd' ? 1e300 : 1e36;
+  const tiny = precision === 'd' ? 1e-300 : 1e-36;
+  cases.push({ name: 'huge entries 30', n: 30, a: random(30).map((x) => x * big) });
+  cases.push({ name: 'tiny entries 30', n: 30, a: random(30).map((x) => x * tiny) });
   // Ill-conditioned eigenvalues: a Jordan-like block plus a random perturbation.
   const jordan = new Float64Array(64);
   for (let i = 0; i < 8; i++) {
