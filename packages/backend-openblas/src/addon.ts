@@ -21,7 +21,7 @@ export interface NativeLibraryInfo {
 /**
  * The same kernels returning promises: arguments are checked at once (a bad call rejects with the
  * same TypeError/RangeError), the work runs on a libuv worker thread, and the arrays are kept alive
- * until the promise settles. They must not be transferred or written to meanwhile.
+ * until the promise settles. They must not be transferred, resized or written to meanwhile.
  */
 export type AsyncKernels = {
   [K in keyof Kernels]: (...args: Parameters<Kernels[K]>) => Promise<ReturnType<Kernels[K]>>;
