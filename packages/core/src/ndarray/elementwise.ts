@@ -119,14 +119,13 @@ function checkOut(options: ElementwiseOptions | undefined): NDArray | undefined 
 }
 
 /** The result dtype: float32 only when every array operand is float32; numbers do not promote. */
-function resultDType(operands: readonly Operand[]): DType {
-  let sawArray = false;
-  for (const v of operands) {
-    if (typeof v === 'number') continue;
-    sawArray = true;
-    if (v.dtype !== 'float32') return 'float64';
-  }
-  return sawArray ? 'float32' : 'float64';
+function resultDType(a: Operand, b?: Operand): DType {
+  const aSingle = typeof a !== 'number' && a.dtype === 'float32';
+  const bSingle = b !== undefined && typeof b !== 'number' && b.dtype === 'float32';
+  const aArray = typeof a !== 'number';
+  const bArray = b !== undefined && typeof b !== 'number';
+  if (!aArray && !bArray) return 'float64';
+  return (!aArray || aSingle) && (!bArray || bSingle) ? 'float32' : 'float64';
 }
 
 const NO_AXES: readonly number[] = Object.freeze([]);
@@ -186,6 +185,8 @@ function byteRange(a: NDArray): [number, number] {
  * the output's own elements read before each is written), else a copy taken first.
  */
 function safeInput(input: NDArray, out: NDArray): NDArray {
+  // In place on the very same array (a += 1): each element is read before it is written.
+  if (input === out) return input;
   if (input.size === 0 || out.size === 0 || input.data.buffer !== out.data.buffer) return input;
   const [a0, a1] = byteRange(input);
   const [b0, b1] = byteRange(out);
@@ -225,7 +226,7 @@ function binary(kernel: BinaryKernel, a: unknown, b: unknown, options: Elementwi
   checkOperand(b, 'b');
   const given = checkOut(options);
   const shape = resultShape(a, b, given);
-  const dtype = resultDType([a, b]);
+  const dtype = resultDType(a, b);
   const out = given ?? allocate(shape, dtype, [a, b]);
   if (out.size === 0) return out;
   // numpy computes a float32 result in float32, so a number meets a float32 array as a float32.
@@ -282,7 +283,7 @@ function unary(kernel: UnaryKernel, a: unknown, options: ElementwiseOptions | un
   checkOperand(a, 'a');
   const given = checkOut(options);
   const shape = resultShape(a, undefined, given);
-  const dtype = resultDType([a]);
+  const dtype = resultDType(a);
   const out = given ?? allocate(shape, dtype, [a]);
   if (out.size === 0) return out;
   const x = typeof a === 'number' ? internalArray(new Float64Array([a]), []) : given ? safeInput(a, out) : a;

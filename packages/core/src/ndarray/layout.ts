@@ -57,12 +57,14 @@ export function toShape(value: unknown, argument = 'shape'): number[] {
     return [value];
   }
   if (!Array.isArray(value)) typeError(argument, expected, value);
-  const shape = new Array<number>(value.length);
+  // Built by push so the array is packed: V8 reads packed arrays faster, and every NDArray
+  // keeps one of these.
+  const shape: number[] = [];
   for (let k = 0; k < value.length; k++) {
     const n: unknown = value[k];
     if (typeof n !== 'number') typeError(`${argument}[${k}]`, 'a non-negative integer', n);
     if (!isInteger(n) || n < 0) rangeError(`${argument}[${k}]`, 'a non-negative integer', n);
-    shape[k] = n;
+    shape.push(n);
   }
   const size = sizeOf(shape);
   if (!Number.isSafeInteger(size)) rangeError(argument, 'a shape whose size is a safe integer', value);
@@ -99,13 +101,14 @@ export function sizeOf(shape: readonly number[]): number {
  * @internal
  */
 export function cStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
+  // Filled by push (then reversed) so the array is packed, as NDArray stores it.
+  const strides: number[] = [];
   let step = 1;
   for (let k = shape.length - 1; k >= 0; k--) {
-    strides[k] = step;
+    strides.push(step);
     step *= Math.max(shape[k]!, 1);
   }
-  return strides;
+  return strides.reverse();
 }
 
 /**
@@ -120,10 +123,10 @@ export function cStrides(shape: readonly number[]): number[] {
  * @internal
  */
 export function fStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
+  const strides: number[] = [];
   let step = 1;
   for (let k = 0; k < shape.length; k++) {
-    strides[k] = step;
+    strides.push(step);
     step *= Math.max(shape[k]!, 1);
   }
   return strides;

@@ -158,9 +158,11 @@ export class NDArray {
     } else {
       if (!Array.isArray(strides)) typeError('strides', `an array of ${nd} integers`, strides);
       if (strides.length !== nd) rangeError('strides', `one stride per axis of shape ${shapeText(dims)} (${nd})`, strides);
-      steps = strides.slice();
+      steps = [];
       for (let k = 0; k < nd; k++) {
-        if (!isInteger(steps[k])) typeError(`strides[${k}]`, 'an integer', steps[k]);
+        const step: unknown = strides[k];
+        if (!isInteger(step)) typeError(`strides[${k}]`, 'an integer', step);
+        steps.push(step);
       }
     }
     if (typeof offset !== 'number') typeError('offset', 'a non-negative integer', offset);
