@@ -445,6 +445,14 @@ describe('contiguity, copy, astype', () => {
       expect(c.toArray()).toEqual(v.toArray());
     }
     expect(Array.from(array([[1, 2], [3, 4]]).copy('F').data)).toEqual([1, 3, 2, 4]);
+    // Contiguous views at an offset take the block-copy path.
+    const rows = arange(12).reshape(3, 4).slice('1:3');
+    expect(rows.copy().toArray()).toEqual([[4, 5, 6, 7], [8, 9, 10, 11]]);
+    expect(Array.from(rows.copy().data)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
+    const cols = arange(12).reshape(4, 3).T.slice(null, '1:3');
+    expect(cols.isContiguous('F')).toBe(true);
+    expect(cols.copy('F').toArray()).toEqual(cols.toArray());
+    expect(cols.astype('float32').toArray()).toEqual(cols.toArray());
   });
 
   test('astype converts, rounds to float32 and always copies', () => {

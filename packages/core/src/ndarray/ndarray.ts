@@ -479,7 +479,12 @@ export class NDArray {
     if (this.size > 0 && this.data.length === 0) throw detachedError('this');
     const data = dtype === 'float32' ? new Float32Array(this.size) : new Float64Array(this.size);
     const strides = order === 'C' ? cStrides(this.shape) : fStrides(this.shape);
-    copyStrided(this.shape, data, 0, strides, this.data, this.offset, this.strides);
+    if (this.size > 0 && isContiguousLayout(this.shape, this.strides, order)) {
+      // Already laid out as wanted: one block copy (converting when the dtype changes).
+      data.set(this.data.subarray(this.offset, this.offset + this.size));
+    } else {
+      copyStrided(this.shape, data, 0, strides, this.data, this.offset, this.strides);
+    }
     return internalArray(data, this.shape, strides, 0);
   }
 
@@ -545,8 +550,8 @@ export class NDArray {
       this.data.fill(value, this.offset + lo, this.offset + lo + this.size);
       return this;
     }
-    const ones = new Float64Array([value]);
-    copyStrided(this.shape, this.data, this.offset, this.strides, ones, 0, new Array<number>(this.ndim).fill(0));
+    const source = new Float64Array([value]);
+    copyStrided(this.shape, this.data, this.offset, this.strides, source, 0, new Array<number>(this.ndim).fill(0));
     return this;
   }
 
