@@ -48,7 +48,7 @@ enum class Failure { None, Range, Plain };
  * The asynchronous form: arguments are read and guarded on the calling thread (a bad call rejects
  * at once with the same TypeError/RangeError), run() executes on a libuv worker thread, and the
  * promise settles on the calling thread. Every object argument is referenced until then, so the
- * arrays stay alive; the caller must not detach (transfer) them or write to them meanwhile.
+ * arrays stay alive; the caller must not detach (transfer), resize or write them meanwhile.
  */
 template <typename K>
 class AsyncCall : public Napi::AsyncWorker {
