@@ -20,6 +20,7 @@ const CROSSOVER = 128;
  * H = Qᵀ·A·Q (A is already triangular outside that block, as `gebal` leaves it). Q is the product
  * of reflectors H(i) = I − τᵢ·vᵢ·vᵢᵀ, i = ilo..ihi − 1, with vᵢ(0:i) = 0, vᵢ(i + 1) = 1 and
  * vᵢ(i + 2:ihi) stored in A below the subdiagonal of column i; τᵢ in `tau[offsetTau + i]`.
+ * `work` ({@link gehrdWorkSize} elements), when given, saves a workspace request.
  *
  * @example
  * ```ts
@@ -32,7 +33,7 @@ const CROSSOVER = 128;
  */
 export function gehrd<T extends FloatArray>(
   ctx: LapackContext<T>, N: number, ilo: number, ihi: number, A: T, lda: number, offsetA: number,
-  tau: T, offsetTau: number,
+  tau: T, offsetTau: number, work?: Work<T>,
 ): void {
   for (let i = 0; i < ilo; i++) tau[offsetTau + i] = 0;
   for (let i = Math.max(0, ihi); i < N - 1; i++) tau[offsetTau + i] = 0;
@@ -42,7 +43,7 @@ export function gehrd<T extends FloatArray>(
   const a = (i: number, j: number): number => offsetA + i + j * lda;
   const nb = Math.min(NB, nh);
   // Workspace: T (nb×nb), Y (N×nb), larfb scratch (N×nb), lahr2 scratch (nb), gehd2 scratch (N).
-  const ws = ctx.work(nb * nb + 2 * N * nb + nb + N);
+  const ws = work ?? ctx.work(gehrdWorkSize(N, nh));
   const W = ws.data;
   const tOff = ws.offset;
   const yOff = tOff + nb * nb;
@@ -69,6 +70,21 @@ export function gehrd<T extends FloatArray>(
     }
   }
   gehd2(ctx, N, i, ihi, A, lda, offsetA, tau, offsetTau, W, hOff);
+}
+
+/**
+ * The workspace {@link gehrd} needs for order N with an active block of order nh (for callers
+ * that pass their own).
+ *
+ * @example
+ * ```ts
+ * import { gehrdWorkSize } from './gehrd.js';
+ * gehrdWorkSize(100, 100); // elements
+ * ```
+ */
+export function gehrdWorkSize(N: number, nh: number): number {
+  const nb = Math.min(NB, Math.max(1, nh));
+  return nb * nb + 2 * N * nb + nb + N;
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import type { FloatArray } from '@polyblas/contract';
 import type { LapackContext } from './context.js';
-import { gehrd } from './gehrd.js';
+import { gehrd, gehrdWorkSize } from './gehrd.js';
 import { lahqr } from './lahqr.js';
 import { lanv2 } from './lanv2.js';
 import { larf } from './larf.js';
@@ -145,6 +145,9 @@ function multishiftQR<T extends FloatArray>(
   const small = ctx.work(4);
   const sv = small.data;
   const so = small.offset;
+  // Workspace of the routines called inside the iteration, requested once here.
+  const lahqrScratch = ctx.work(4);
+  const gehrdWork = ctx.work(gehrdWorkSize(nwmax, nwmax));
 
   const itmax = 30 * Math.max(10, nh0);
   let kbot = ihi;
@@ -207,7 +210,7 @@ function multishiftQR<T extends FloatArray>(
           for (let j = 0; j < ns; j++) {
             for (let i = 0; i < ns; i++) W[sOff + i + j * ns] = i <= j + 1 ? H[h(ks + i, ks + j)] : 0;
           }
-          const inf = lahqr(ctx, false, false, ns, 0, ns - 1, W, ns, sOff, wr, owr + ks, wi, owi + ks, 0, 0, W, 1, sOff);
+          const inf = lahqr(ctx, false, false, ns, 0, ns - 1, W, ns, sOff, wr, owr + ks, wi, owi + ks, 0, 0, W, 1, sOff, lahqrScratch);
           ks += inf;
           if (ks >= kbot) {
             const r = lanv2(H[h(kbot - 1, kbot - 1)], H[h(kbot - 1, kbot)], H[h(kbot, kbot - 1)], H[h(kbot, kbot)], ctx.eps);
@@ -291,7 +294,7 @@ function multishiftQR<T extends FloatArray>(
         W[v(i, j)] = i === j ? 1 : 0;
       }
     }
-    const infqr = lahqr(ctx, true, true, jw, 0, jw - 1, W, jw, tOff, wr, owr + kwtop, wi, owi + kwtop, 0, jw - 1, W, jw, vOff);
+    const infqr = lahqr(ctx, true, true, jw, 0, jw - 1, W, jw, tOff, wr, owr + kwtop, wi, owi + kwtop, 0, jw - 1, W, jw, vOff, lahqrScratch);
     for (let j = 0; j < jw - 2; j++) for (let i = j + 2; i < jw; i++) W[t(i, j)] = 0;
 
     // Test the eigenvalues from the bottom; move the ones that do not deflate to the top.
@@ -346,7 +349,7 @@ function multishiftQR<T extends FloatArray>(
         larf(ctx, 'R', ns, ns, W, 1, xOff, tau, W, jw, tOff, W, pOff);
         larf(ctx, 'R', jw, ns, W, 1, xOff, tau, W, jw, vOff, W, pOff);
         void beta;
-        gehrd(ctx, jw, 0, ns - 1, W, jw, tOff, W, tauOff);
+        gehrd(ctx, jw, 0, ns - 1, W, jw, tOff, W, tauOff, gehrdWork);
       }
       if (kwtop > 0) H[h(kwtop, kwtop - 1)] = s * W[v(0, 0)];
       for (let j = 0; j < jw; j++) {

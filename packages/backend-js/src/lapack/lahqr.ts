@@ -4,7 +4,7 @@
  * @module
  */
 import type { FloatArray } from '@polyblas/contract';
-import type { LapackContext } from './context.js';
+import type { LapackContext, Work } from './context.js';
 import { lanv2 } from './lanv2.js';
 import { larfg } from './larfg.js';
 
@@ -14,6 +14,8 @@ import { larfg } from './larfg.js';
  * form T that overwrites H: 1×1 blocks and standardised 2×2 blocks of complex pairs. With `wantz`
  * the orthogonal transformations are applied to rows `iloz..ihiz` of the columns `ilo..ihi` of Z.
  * Eigenvalues `ilo..ihi` go to `wr`/`wi` (pairs consecutive, positive imaginary part first).
+ *
+ * `scratch` (4 elements), when given, saves a workspace request (for callers in a loop).
  *
  * Returns 0, or `i + 1 > 0` when the iteration did not converge within 30 sweeps per row:
  * eigenvalues `i + 1 .. ihi` are then correct and H(ilo..i, ilo..i) is unfinished.
@@ -30,7 +32,7 @@ import { larfg } from './larfg.js';
 export function lahqr<T extends FloatArray>(
   ctx: LapackContext<T>, wantt: boolean, wantz: boolean, N: number, ilo: number, ihi: number,
   H: T, ldh: number, offsetH: number, wr: T, offsetWr: number, wi: T, offsetWi: number,
-  iloz: number, ihiz: number, Z: T, ldz: number, offsetZ: number,
+  iloz: number, ihiz: number, Z: T, ldz: number, offsetZ: number, scratch?: Work<T>,
 ): number {
   if (N === 0) return 0;
   const h = (i: number, j: number): number => offsetH + i + j * ldh;
@@ -54,9 +56,9 @@ export function lahqr<T extends FloatArray>(
   const itmax = 30 * Math.max(10, nh);
   const exceptionalEvery = 10;
   let sinceDeflation = 0;
-  const scratch = ctx.work(4);
-  const v = scratch.data;
-  const vo = scratch.offset;
+  const work = scratch ?? ctx.work(4);
+  const v = work.data;
+  const vo = work.offset;
 
   let i = ihi;
   while (i >= ilo) {

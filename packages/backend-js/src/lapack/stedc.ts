@@ -85,13 +85,13 @@ export function stedc<T extends FloatArray>(
   const dsub = new Float64Array(SMALL);
   const esub = new Float64Array(SMALL);
   const Tsub = ctx.work(SMALL * SMALL);
+  const dt = ctx.work(2 * SMALL);
   for (let b = 0; b < starts.length; b++) {
     const lo = starts[b];
     const n = sizes[b];
     for (let i = 0; i < n; i++) dsub[i] = D[lo + i];
     for (let i = 0; i < n - 1; i++) esub[i] = E[lo + i];
     // steqr on the precision's arrays: copy through the workspace type.
-    const dt = ctx.work(2 * n);
     for (let i = 0; i < n; i++) dt.data[dt.offset + i] = dsub[i];
     for (let i = 0; i < n - 1; i++) dt.data[dt.offset + n + i] = esub[i];
     const Td = Tsub.data;
