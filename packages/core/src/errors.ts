@@ -64,7 +64,7 @@ export function describe(value: unknown): string {
       const a = value as { shape: readonly number[]; dtype: string };
       return `an NDArray of shape [${a.shape.join(', ')}] and dtype ${a.dtype}`;
     }
-    return ctor?.name ? `a ${ctor.name}` : 'an object';
+    return ctor && ctor !== Object && ctor.name ? `a ${ctor.name}` : 'an object';
   }
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return `${typeof value} ${String(value)}`;

@@ -6,18 +6,9 @@
  */
 import { rangeError, typeError } from '../errors.js';
 
-/**
- * The typed arrays an NDArray stores its elements in.
- *
- * @example
- * ```ts
- * import type { FloatArray } from './layout.js';
- * const data: FloatArray = new Float32Array(4);
- * ```
- *
- * @internal
- */
-export type FloatArray = Float64Array | Float32Array;
+import type { FloatArray } from '@polyblas/contract';
+
+export type { FloatArray };
 
 /**
  * Whether `value` is an integer that `Number` represents exactly.
