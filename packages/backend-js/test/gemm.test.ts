@@ -244,6 +244,7 @@ describe('sizes that cross the default cache blocks and tiles', () => {
   const big: [number, number, number][] = [
     [mc + 1, GEMM_NR * 3 + 1, kc + 1],
     [GEMM_MR + 1, nc + GEMM_NR + 1, 3],
+    [1, 2 * nc + 3, 5],
     [GEMM_MR * 5 + 3, 67, 2 * kc + 1],
     [mc * 2 + 1, 37, 40],
   ];
@@ -252,12 +253,17 @@ describe('sizes that cross the default cache blocks and tiles', () => {
     for (const [transA, transB] of TRANS) {
       for (const single of [false, true]) {
         const layouts = LAYOUTS;
-        check(gemm, {
+        check((...a) => gemmBlocked(...a, GEMM_BLOCKING), {
           transA, transB, M, N, K, alpha: 0.75, beta: single ? 0 : -1, single,
           layoutA: layouts[seed % 5], layoutB: layouts[(seed + 2) % 5], layoutC: layouts[(seed + 4) % 5],
         }, seed++);
       }
     }
+  });
+
+  test('thin products through gemm: 300×3×201 and 2×300×199', () => {
+    check(gemm, { transA: 'N', transB: 'T', M: 300, N: 3, K: 201, alpha: 2, beta: 0, single: true, layoutA: 'col', layoutB: 'row', layoutC: 'col', nanC: true }, 5);
+    check(gemm, { transA: 'T', transB: 'N', M: 2, N: 300, K: 199, alpha: -1, beta: 0.5, single: false, layoutA: 'mixed', layoutB: 'negative', layoutC: 'row' }, 6);
   });
 
   test('257×257×257 and 513×33×513 through gemm, both precisions', () => {
