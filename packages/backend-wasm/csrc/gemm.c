@@ -1,0 +1,154 @@
+/*
+ * gemm: C <- alpha*A*B + beta*C for A M x K, B K x N, C M x N, each with two strides (a transposed
+ * operand is the same operand with its strides swapped, so there is no trans flag here).
+ *
+ * BLIS's structure: B is packed in KC x NC blocks of NR-column micro-panels, A in MC x KC blocks of
+ * MR-row micro-panels, both zero-padded to whole tiles; the micro-kernel multiplies one MR x KC
+ * panel by one KC x NR panel into registers. Loops, packing and edges are written once here; only
+ * micro_kernel() depends on the vector width (MR and NR come from real.h).
+ */
+#include "real.h"
+
+#if defined(PB_DOUBLE)
+#define KC 256
+#define MC 128
+#define NC 1024
+#else
+#define KC 256
+#define MC 256
+#define NC 1024
+#endif
+
+static real pack_a[MC * KC] __attribute__((aligned(64)));
+static real pack_b[KC * NC] __attribute__((aligned(64)));
+
+/* Packs op(A)[0:mc, 0:kc] (element (i, p) at A[i*a1 + p*a2]) into MR-row panels. */
+static void pack_panels_a(int mc, int kc, const real *A, int a1, int a2, real *out) {
+  for (int i0 = 0; i0 < mc; i0 += MR) {
+    const int mr = mc - i0 < MR ? mc - i0 : MR;
+    const real *src = A + (ptrdiff_t)i0 * a1;
+    if (mr == MR && a1 == 1) {
+      for (int p = 0; p < kc; p++) {
+        const real *col = src + (ptrdiff_t)p * a2;
+        for (int i = 0; i < MR; i++) out[i] = col[i];
+        out += MR;
+      }
+    } else {
+      for (int p = 0; p < kc; p++) {
+        const real *col = src + (ptrdiff_t)p * a2;
+        for (int i = 0; i < MR; i++) out[i] = i < mr ? col[(ptrdiff_t)i * a1] : 0;
+        out += MR;
+      }
+    }
+  }
+}
+
+/* Packs B[0:kc, 0:nc] (element (p, j) at B[p*b1 + j*b2]) into NR-column panels. */
+static void pack_panels_b(int kc, int nc, const real *B, int b1, int b2, real *out) {
+  for (int j0 = 0; j0 < nc; j0 += NR) {
+    const int nr = nc - j0 < NR ? nc - j0 : NR;
+    const real *src = B + (ptrdiff_t)j0 * b2;
+    if (nr == NR && b2 == 1) {
+      for (int p = 0; p < kc; p++) {
+        const real *row = src + (ptrdiff_t)p * b1;
+        for (int j = 0; j < NR; j++) out[j] = row[j];
+        out += NR;
+      }
+    } else {
+      for (int p = 0; p < kc; p++) {
+        const real *row = src + (ptrdiff_t)p * b1;
+        for (int j = 0; j < NR; j++) out[j] = j < nr ? row[(ptrdiff_t)j * b2] : 0;
+        out += NR;
+      }
+    }
+  }
+}
+
+/* ab (MR x NR, column-major) <- pa * pb over kc: the only width-specific code. */
+static inline void micro_kernel(int kc, const real *restrict pa, const real *restrict pb, real *restrict ab) {
+#if MR == 4 && VL == 2 || MR == 8 && VL == 4
+  v128_t c00 = vsplat(0), c01 = vsplat(0), c02 = vsplat(0), c03 = vsplat(0);
+  v128_t c10 = vsplat(0), c11 = vsplat(0), c12 = vsplat(0), c13 = vsplat(0);
+  for (int p = 0; p < kc; p++) {
+    const v128_t a0 = vload(pa);
+    const v128_t a1 = vload(pa + VL);
+    v128_t b = vload_splat(pb);
+    c00 = vadd(c00, vmul(a0, b));
+    c10 = vadd(c10, vmul(a1, b));
+    b = vload_splat(pb + 1);
+    c01 = vadd(c01, vmul(a0, b));
+    c11 = vadd(c11, vmul(a1, b));
+    b = vload_splat(pb + 2);
+    c02 = vadd(c02, vmul(a0, b));
+    c12 = vadd(c12, vmul(a1, b));
+    b = vload_splat(pb + 3);
+    c03 = vadd(c03, vmul(a0, b));
+    c13 = vadd(c13, vmul(a1, b));
+    pa += MR;
+    pb += NR;
+  }
+  vstore(ab + 0 * MR, c00); vstore(ab + 0 * MR + VL, c10);
+  vstore(ab + 1 * MR, c01); vstore(ab + 1 * MR + VL, c11);
+  vstore(ab + 2 * MR, c02); vstore(ab + 2 * MR + VL, c12);
+  vstore(ab + 3 * MR, c03); vstore(ab + 3 * MR + VL, c13);
+#else
+#error "no micro-kernel for this tile"
+#endif
+}
+
+/* C[0:mr, 0:nr] <- alpha*ab + (first ? beta*C : C); beta == 0 does not read C. */
+static void update_tile(int mr, int nr, real alpha, const real *ab, real beta, int first, real *C, int c1, int c2) {
+  for (int j = 0; j < nr; j++) {
+    real *col = C + (ptrdiff_t)j * c2;
+    const real *t = ab + j * MR;
+    if (!first) {
+      for (int i = 0; i < mr; i++) col[(ptrdiff_t)i * c1] += alpha * t[i];
+    } else if (beta == 0) {
+      for (int i = 0; i < mr; i++) col[(ptrdiff_t)i * c1] = alpha * t[i];
+    } else {
+      for (int i = 0; i < mr; i++) col[(ptrdiff_t)i * c1] = beta * col[(ptrdiff_t)i * c1] + alpha * t[i];
+    }
+  }
+}
+
+/* C <- beta*C over M x N (beta == 0 writes zeros without reading). */
+static void scale_matrix(int M, int N, real beta, real *C, int c1, int c2) {
+  if (beta == 1) return;
+  for (int j = 0; j < N; j++) {
+    real *col = C + (ptrdiff_t)j * c2;
+    if (beta == 0) for (int i = 0; i < M; i++) col[(ptrdiff_t)i * c1] = 0;
+    else for (int i = 0; i < M; i++) col[(ptrdiff_t)i * c1] *= beta;
+  }
+}
+
+PB_EXPORT void PB(gemm)(int M, int N, int K, real alpha, const real *A, int a1, int a2, const real *B, int b1, int b2,
+                        real beta, real *C, int c1, int c2) {
+  if (M <= 0 || N <= 0) return;
+  if (alpha == 0 || K <= 0) {
+    scale_matrix(M, N, beta, C, c1, c2);
+    return;
+  }
+  real ab[MR * NR] __attribute__((aligned(16)));
+  for (int jc = 0; jc < N; jc += NC) {
+    const int nc = N - jc < NC ? N - jc : NC;
+    for (int pc = 0; pc < K; pc += KC) {
+      const int kc = K - pc < KC ? K - pc : KC;
+      const int first = pc == 0;
+      pack_panels_b(kc, nc, B + (ptrdiff_t)pc * b1 + (ptrdiff_t)jc * b2, b1, b2, pack_b);
+      for (int ic = 0; ic < M; ic += MC) {
+        const int mc = M - ic < MC ? M - ic : MC;
+        pack_panels_a(mc, kc, A + (ptrdiff_t)ic * a1 + (ptrdiff_t)pc * a2, a1, a2, pack_a);
+        for (int jr = 0; jr < nc; jr += NR) {
+          const int nr = nc - jr < NR ? nc - jr : NR;
+          const real *pb = pack_b + (ptrdiff_t)jr * kc;
+          for (int ir = 0; ir < mc; ir += MR) {
+            const int mr = mc - ir < MR ? mc - ir : MR;
+            micro_kernel(kc, pack_a + (ptrdiff_t)ir * kc, pb, ab);
+            update_tile(mr, nr, alpha, ab, beta, first,
+                        C + (ptrdiff_t)(ic + ir) * c1 + (ptrdiff_t)(jc + jr) * c2, c1, c2);
+          }
+        }
+      }
+    }
+  }
+}

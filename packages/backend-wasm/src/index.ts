@@ -1,0 +1,180 @@
+/**
+ * polyblas backend on WebAssembly: BLAS kernels written in C with SIMD128 and compiled with
+ * emscripten, and backend-js's LAPACK algorithms running on those kernels inside WebAssembly
+ * memory. No native build and no system library: it runs wherever WebAssembly with SIMD runs
+ * (Node 20, current browsers). The compiled module is embedded in this package (base64), so
+ * loading it needs no file system and no fetch.
+ *
+ * Kernels take ordinary TypedArrays, as the contract says: each top-level call copies its operands
+ * into the WebAssembly heap once, computes there and copies the results back. A LAPACK call keeps
+ * its panels and workspaces in the heap for the whole factorisation.
+ *
+ * @example
+ * ```ts
+ * import { descriptor } from '@polyblas/backend-wasm';
+ * const loaded = await descriptor.load();
+ * if (loaded.available) {
+ *   const C = new Float64Array(4);
+ *   loaded.backend.kernels.dgemm?.('N', 'N', 2, 2, 2, 1, new Float64Array([1, 2, 3, 4]), 2, 1, 0,
+ *     new Float64Array([5, 6, 7, 8]), 2, 1, 0, 0, C, 2, 1, 0); // C = [19, 22, 43, 50]
+ * }
+ * ```
+ *
+ * @packageDocumentation
+ */
+import { blasKernels, lapackKernels } from '@polyblas/backend-js';
+import { blasOf } from '@polyblas/contract';
+import type { Backend, BackendDescriptor, BackendLoadResult, Kernels } from '@polyblas/contract';
+import { heapBlas, stagedBlasKernels, type WasmExports } from './blas.js';
+import { Heap, type WasmMemory } from './heap.js';
+import { heapContext, heapLapackKernels } from './lapack.js';
+import { WASM_BASE64 } from './wasm-binary.js';
+
+export { Heap, type WasmMemory } from './heap.js';
+export { heapBlas, stagedBlasKernels, type WasmExports } from './blas.js';
+export { heapContext, heapLapackKernels } from './lapack.js';
+export { stageCall, operand, type Operand } from './stage.js';
+
+/**
+ * This package's version.
+ *
+ * @example
+ * ```ts
+ * import { VERSION } from '@polyblas/backend-wasm';
+ * console.log(VERSION); // '0.1.0'
+ * ```
+ */
+export const VERSION = '0.1.0';
+
+/** The parts of the WebAssembly API used here (not every TypeScript lib declares them). */
+interface WasmApi {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+  validate(bytes: Uint8Array): boolean;
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const atob = (globalThis as unknown as { atob: (s: string) => string }).atob;
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * The module's bytes, decoded from the embedded base64.
+ *
+ * @example
+ * ```ts
+ * import { wasmBytes } from '@polyblas/backend-wasm';
+ * wasmBytes().length; // about 46 kB
+ * ```
+ */
+export function wasmBytes(): Uint8Array {
+  return decodeBase64(WASM_BASE64);
+}
+
+/**
+ * What a loaded module offers: its exports and the arena over its memory.
+ *
+ * @example
+ * ```ts
+ * import { instantiate } from '@polyblas/backend-wasm';
+ * const { heap } = await instantiate();
+ * heap.bytes(); // 16777216 at first
+ * ```
+ */
+export interface WasmInstance {
+  readonly exports: WasmExports;
+  readonly heap: Heap;
+}
+
+/**
+ * Compiles and instantiates the module (it imports nothing).
+ *
+ * @example
+ * ```ts
+ * import { instantiate } from '@polyblas/backend-wasm';
+ * const { exports, heap } = await instantiate();
+ * ```
+ */
+export async function instantiate(): Promise<WasmInstance> {
+  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  if (!api) throw new Error('WebAssembly is not available in this environment');
+  const bytes = wasmBytes();
+  if (!api.validate(bytes)) throw new Error('this WebAssembly engine cannot run the module (it needs SIMD128)');
+  const { instance } = await api.instantiate(bytes, {});
+  const raw = instance.exports;
+  if (typeof raw._initialize === 'function') (raw._initialize as () => void)();
+  const memory = raw.memory as WasmMemory;
+  const exports = raw as unknown as WasmExports;
+  return { exports, heap: new Heap(memory, exports.pb_heap_base()) };
+}
+
+/**
+ * Builds the backend on an instantiated module.
+ *
+ * @example
+ * ```ts
+ * import { createWasmBackend, instantiate } from '@polyblas/backend-wasm';
+ * const backend = createWasmBackend(await instantiate());
+ * backend.kernels.ddot?.(2, new Float64Array([1, 2]), 1, 0, new Float64Array([3, 4]), 1, 0); // 11
+ * ```
+ */
+export function createWasmBackend({ exports, heap }: WasmInstance): Backend {
+  const direct = {
+    d: heapBlas('d', exports, heap, blasOf(blasKernels, 'd')),
+    s: heapBlas('s', exports, heap, blasOf(blasKernels, 's')),
+  };
+  const lapack = heapLapackKernels(heap, heapContext('d', heap, direct.d), heapContext('s', heap, direct.s), lapackKernels);
+  const kernels: Kernels = { ...stagedBlasKernels(heap, direct, blasKernels), ...lapack };
+  return {
+    name: 'wasm',
+    kernels,
+    info: () => ({
+      library: 'polyblas (WebAssembly)',
+      version: VERSION,
+      threads: 1,
+      simd: 'SIMD128',
+      integerWidth: 32,
+      heapBytes: heap.bytes(),
+    }),
+    getNumThreads: () => 1,
+  };
+}
+
+let loading: Promise<BackendLoadResult> | null = null;
+
+/**
+ * Loads the WebAssembly backend (once); unavailable, with the reason, where WebAssembly or SIMD128
+ * is missing.
+ *
+ * @example
+ * ```ts
+ * import { loadWasm } from '@polyblas/backend-wasm';
+ * const loaded = await loadWasm();
+ * console.log(loaded.available ? loaded.backend.info() : loaded.reason);
+ * ```
+ */
+export function loadWasm(): Promise<BackendLoadResult> {
+  loading ??= instantiate().then(
+    (instance): BackendLoadResult => ({ available: true, backend: createWasmBackend(instance) }),
+    (error: unknown): BackendLoadResult => ({ available: false, reason: error instanceof Error ? error.message : String(error) }),
+  );
+  return loading;
+}
+
+/**
+ * The backend as the selector sees it: name `wasm`, priority 20 (below native libraries, above
+ * the TypeScript reference).
+ *
+ * @example
+ * ```ts
+ * import { descriptor } from '@polyblas/backend-wasm';
+ * descriptor.name; // 'wasm'
+ * ```
+ */
+export const descriptor: BackendDescriptor = {
+  name: 'wasm',
+  priority: 20,
+  load: loadWasm,
+};
