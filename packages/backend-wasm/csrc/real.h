@@ -28,8 +28,10 @@ typedef double real;
 #define vlane(v, k) wasm_f64x2_extract_lane(v, k)
 static inline double vsum(v128_t v) { return wasm_f64x2_extract_lane(v, 0) + wasm_f64x2_extract_lane(v, 1); }
 /* gemm register tile: MR rows (MR / VL vectors) by NR columns. */
+#ifndef MR
 #define MR 4
 #define NR 4
+#endif
 #elif defined(PB_FLOAT)
 typedef float real;
 #define PB(name) pb_s##name
@@ -45,8 +47,10 @@ static inline float vsum(v128_t v) {
   return (wasm_f32x4_extract_lane(v, 0) + wasm_f32x4_extract_lane(v, 1)) +
          (wasm_f32x4_extract_lane(v, 2) + wasm_f32x4_extract_lane(v, 3));
 }
+#ifndef MR
 #define MR 8
 #define NR 4
+#endif
 #else
 #error "compile with -DPB_DOUBLE or -DPB_FLOAT"
 #endif
