@@ -342,13 +342,13 @@ function multishiftQR<T extends FloatArray>(
       if (ns > 1 && s !== 0) {
         // Reflect the spike back to a multiple of e1 and restore Hessenberg form of the top.
         for (let j = 0; j < ns; j++) W[xOff + j] = s * W[v(0, j)];
-        const beta = larfg(ctx, ns, W[xOff], W, 1, xOff + 1, W, tauOff);
+        // The new spike, β·e1, is read back below as s·V(0, 0).
+        larfg(ctx, ns, W[xOff], W, 1, xOff + 1, W, tauOff);
         const tau = W[tauOff];
         W[xOff] = 1;
         larf(ctx, 'L', ns, jw, W, 1, xOff, tau, W, jw, tOff, W, pOff);
         larf(ctx, 'R', ns, ns, W, 1, xOff, tau, W, jw, tOff, W, pOff);
         larf(ctx, 'R', jw, ns, W, 1, xOff, tau, W, jw, vOff, W, pOff);
-        void beta;
         gehrd(ctx, jw, 0, ns - 1, W, jw, tOff, W, tauOff, gehrdWork);
       }
       if (kwtop > 0) H[h(kwtop, kwtop - 1)] = s * W[v(0, 0)];

@@ -180,7 +180,7 @@ export function trevc<T extends FloatArray>(
     let ki = N - 1;
     const flush = (jlo: number): void => {
       const cols = jhi - jlo + 1;
-      const first = xb + (nb - cols + 1 - 1) * N;
+      const first = xb + (nb - cols) * N;
       blas.gemm('N', 'N', N, cols, jhi + 1, 1, VR, 1, ldvr, offsetVR, W, 1, N, first, 0, W, 1, N, prod);
       for (let c = 0; c < cols; c++) blas.copy(N, W, 1, prod + c * N, VR, 1, offsetVR + (jlo + c) * ldvr);
     };
