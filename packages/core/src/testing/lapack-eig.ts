@@ -20,7 +20,7 @@
 import { describe, expect, it } from 'vitest';
 import { lapackOf, type EigJob, type FloatArray, type Lapack, type Precision, type Uplo } from '@polyblas/contract';
 import type { ConformanceTarget } from './target.js';
-import { Rng, allocate, epsOf, geometric, matrixNorm, symmetricWithEigenvalues } from './util.js';
+import { Rng, allocate, epsOf, geometric, matrixNorm, matrixWithSingularValues, symmetricWithEigenvalues } from './util.js';
 
 /** The pass mark of every scaled measure. */
 const THRESHOLD = 30;
@@ -427,6 +427,8 @@ function generalCases(precision: Precision): GeneralCase[] {
   const gr = random(16);
   for (let j = 0; j < 16; j++) for (let i = 0; i < 16; i++) gr[i + j * 16] *= 8 ** (i - j);
   cases.push({ name: 'graded 16', n: 16, a: gr });
+  // Nearly singular (condition number 1e10): tiny eigenvalues among ordinary ones.
+  cases.push({ name: 'ill-conditioned 40', n: 40, a: Float64Array.from(matrixWithSingularValues('d', 40, 40, geometric(40, 1e10), rng)) });
   // Entries near the overflow and underflow thresholds (the kernels scale internally).
   const big = precision === 'd' ? 1e300 : 1e36;
   const tiny = precision === 'd' ? 1e-300 : 1e-36;
