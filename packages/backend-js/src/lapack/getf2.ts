@@ -1,5 +1,6 @@
 /**
- * `getf2`: LU factorisation of a panel, by recursion on the columns.
+ * `getf2`: LU factorisation of a panel: a column loop for narrow panels, recursion on the columns
+ * for wide ones.
  *
  * @module
  */
@@ -8,14 +9,31 @@ import type { LapackContext } from './context.js';
 import { laswp } from './laswp.js';
 
 /**
+ * Panels with min(M, N) up to this are factored by the column loop (classic right-looking LU
+ * with rank-1 updates); larger ones are split in halves. Up to here the loop beats the split's
+ * trsm and gemm calls: it sweeps the panel once per column, and a 32-column panel of a tall
+ * matrix still stays in the L2 cache.
+ *
+ * @example
+ * ```ts
+ * import { GETF2_LEAF } from '@polyblas/backend-js';
+ * GETF2_LEAF; // 32
+ * ```
+ */
+export const GETF2_LEAF = 32;
+
+/**
  * LU factorisation with partial pivoting, A = P·L·U, of the M×N column-major A, as `getrf` but
  * without blocking: used for the panels of `getrf` and for small matrices.
  *
- * It splits the columns in halves (Toledo's recursive LU): factor the left half, apply its swaps
- * and L⁻¹ to the right half, update the rest with one gemm, factor it, and swap the left half's
- * lower rows. Most flops land in trsm and gemm even for a tall, narrow panel. `ipiv` (1-based,
- * min(M, N) entries) indexes rows of this A. Returns the first i (1-based) with U(i, i) exactly
- * zero, or 0; that column is left unscaled and the factorisation goes on.
+ * Panels with min(M, N) up to {@link GETF2_LEAF} are factored column by column: pick the
+ * largest entry of the column as pivot, swap its row across the panel, scale the column below
+ * the pivot and subtract its rank-1 update from the columns to the right. Larger panels are
+ * split in halves (Toledo's recursive LU): factor the left half, apply its swaps and L⁻¹ to the
+ * right half, update the rest with one gemm, factor it, and swap the left half's lower rows, so
+ * most flops of a tall, wide panel land in trsm and gemm. `ipiv` (1-based, min(M, N) entries)
+ * indexes rows of this A. Returns the first i (1-based) with U(i, i) exactly zero, or 0; that
+ * column is left unscaled and the factorisation goes on.
  *
  * @example
  * ```ts
@@ -29,26 +47,9 @@ export function getf2<T extends FloatArray>(
   ctx: LapackContext<T>, M: number, N: number, A: T, lda: number, offsetA: number, ipiv: Int32Array, offsetIpiv: number,
 ): number {
   if (M === 0 || N === 0) return 0;
-  const { blas } = ctx;
-  if (M === 1) {
-    ipiv[offsetIpiv] = 1;
-    return A[offsetA] === 0 ? 1 : 0;
-  }
-  if (N === 1) {
-    const p = blas.iamax(M, A, 1, offsetA);
-    ipiv[offsetIpiv] = p + 1;
-    const pivot = A[offsetA + p];
-    if (pivot === 0) return 1;
-    if (p !== 0) {
-      A[offsetA + p] = A[offsetA];
-      A[offsetA] = pivot;
-    }
-    // 1/pivot overflows for a pivot below safmin: divide instead.
-    if (Math.abs(pivot) >= ctx.safmin) blas.scal(M - 1, 1 / pivot, A, 1, offsetA + 1);
-    else for (let i = 1; i < M; i++) A[offsetA + i] /= pivot;
-    return 0;
-  }
   const mn = Math.min(M, N);
+  if (mn <= GETF2_LEAF) return factorColumns(ctx.safmin, M, N, A, lda, offsetA, ipiv, offsetIpiv);
+  const { blas } = ctx;
   const n1 = mn >> 1;
   const n2 = N - n1;
   const right = offsetA + n1 * lda;
@@ -64,4 +65,54 @@ export function getf2<T extends FloatArray>(
   laswp(n1, A, lda, offsetA, n1, mn, ipiv, offsetIpiv, 1);
   if (info1 > 0) return info1;
   return info2 > 0 ? info2 + n1 : 0;
+}
+
+/** The column loop of {@link getf2} (LAPACK's unblocked dgetf2), for M, N ≥ 1. */
+function factorColumns<T extends FloatArray>(
+  safmin: number, M: number, N: number, A: T, lda: number, offsetA: number, ipiv: Int32Array, offsetIpiv: number,
+): number {
+  const mn = Math.min(M, N);
+  let info = 0;
+  for (let k = 0; k < mn; k++) {
+    const col = offsetA + k * lda;
+    // The first entry of largest magnitude (a NaN is never chosen over the first entry, as in iamax).
+    let p = k;
+    let max = Math.abs(A[col + k]);
+    for (let i = k + 1; i < M; i++) {
+      const v = Math.abs(A[col + i]);
+      if (v > max) {
+        max = v;
+        p = i;
+      }
+    }
+    ipiv[offsetIpiv + k] = p + 1;
+    const pivot = A[col + p];
+    if (pivot === 0) {
+      // The column is zero from the diagonal down: no swap, nothing to scale.
+      if (info === 0) info = k + 1;
+    } else {
+      if (p !== k) {
+        for (let j = 0, a = offsetA + k, b = offsetA + p; j < N; j++, a += lda, b += lda) {
+          const t = A[a];
+          A[a] = A[b];
+          A[b] = t;
+        }
+      }
+      // 1/pivot overflows for a pivot below safmin: divide instead.
+      if (Math.abs(pivot) >= safmin) {
+        const r = 1 / pivot;
+        for (let i = col + k + 1, end = col + M; i < end; i++) A[i] *= r;
+      } else {
+        for (let i = col + k + 1, end = col + M; i < end; i++) A[i] /= pivot;
+      }
+    }
+    // A(k+1:, k+1:) −= A(k+1:, k)·A(k, k+1:)
+    for (let j = k + 1; j < N; j++) {
+      const cj = offsetA + j * lda;
+      const t = A[cj + k];
+      if (t === 0) continue;
+      for (let i = k + 1, a = col + k + 1, c = cj + k + 1; i < M; i++, a++, c++) A[c] -= t * A[a];
+    }
+  }
+  return info;
 }

@@ -7,7 +7,7 @@ import type { FloatArray } from '@polyblas/contract';
 import type { LapackContext } from './context.js';
 import { trtri } from './trtri.js';
 
-/** Columns of L⁻¹ solved for at once. */
+/** Columns of the inverse solved for at once (one gemm per block). */
 const GETRI_BLOCK = 64;
 
 /**
@@ -15,9 +15,11 @@ const GETRI_BLOCK = 64;
  * when U(i, i) is exactly zero (A is singular; A is then left with its factors), 0 otherwise.
  *
  * U is inverted in place ({@link trtri}); then X·L = U⁻¹ is solved for X from the last block
- * column to the first, with the needed part of L copied to workspace because X overwrites it
- * (gemm for the columns already solved, trsm for the unit lower diagonal block); finally the
- * columns are swapped back in reverse pivot order.
+ * column to the first, with the needed part of L copied to workspace because X overwrites it:
+ * one gemm subtracts the columns already solved, then the block's own columns are solved from
+ * its last to its first (L's diagonal block is unit lower triangular, so each column is an
+ * update by the columns after it in the block, taken four at a time). Finally the columns are swapped back in reverse
+ * pivot order. Up to {@link GETRI_BLOCK} columns there is a single block and no gemm.
  *
  * @example
  * ```ts
@@ -34,7 +36,6 @@ export function getri<T extends FloatArray>(
   if (N === 0) return 0;
   const info = trtri(ctx, 'U', 'N', N, A, lda, offsetA);
   if (info > 0) return info;
-  const { blas } = ctx;
   const nb = Math.min(GETRI_BLOCK, N);
   // work(i, c) for rows i of A and the c-th column of the current block: L's strict lower part.
   const { data: work, offset: w0 } = ctx.work(N * nb);
@@ -43,22 +44,44 @@ export function getri<T extends FloatArray>(
     const jb = Math.min(nb, N - j);
     for (let c = 0; c < jb; c++) {
       const col = offsetA + (j + c) * lda;
-      for (let i = j + c + 1; i < N; i++) {
-        work[w0 + i + c * N] = A[col + i];
+      for (let i = j + c + 1, w = w0 + i + c * N; i < N; i++, w++) {
+        work[w] = A[col + i];
         A[col + i] = 0;
       }
     }
     // X(:, j:j+jb) = (U⁻¹(:, j:j+jb) − X(:, j+jb:)·L(j+jb:, j:j+jb))·L(j:j+jb, j:j+jb)⁻¹
     if (j + jb < N) {
-      blas.gemm('N', 'N', N, jb, N - j - jb, -1, A, 1, lda, offsetA + (j + jb) * lda, work, 1, N, w0 + j + jb, 1,
+      ctx.blas.gemm('N', 'N', N, jb, N - j - jb, -1, A, 1, lda, offsetA + (j + jb) * lda, work, 1, N, w0 + j + jb, 1,
         A, 1, lda, offsetA + j * lda);
     }
-    blas.trsm('R', 'L', 'N', 'U', N, jb, 1, work, 1, N, w0 + j, A, 1, lda, offsetA + j * lda);
+    for (let c = jb - 2; c >= 0; c--) {
+      // X(:, j+c) −= X(:, i)·L(i, j+c) for the block's columns i after j+c, four at a time (each
+      // pass loads and stores the target column once).
+      const target = offsetA + (j + c) * lda;
+      const end = target + N;
+      const l = w0 + c * N;
+      let i = j + c + 1;
+      for (; i + 3 < j + jb; i += 4) {
+        const l0 = work[l + i], l1 = work[l + i + 1], l2 = work[l + i + 2], l3 = work[l + i + 3];
+        const d0 = offsetA + i * lda - target, d1 = d0 + lda, d2 = d1 + lda, d3 = d2 + lda;
+        for (let t = target; t < end; t++) A[t] -= l0 * A[t + d0] + l1 * A[t + d1] + l2 * A[t + d2] + l3 * A[t + d3];
+      }
+      for (; i < j + jb; i++) {
+        const li = work[l + i];
+        const d = offsetA + i * lda - target;
+        for (let t = target; t < end; t++) A[t] -= li * A[t + d];
+      }
+    }
   }
   // A⁻¹ = X·Pᵀ: undo the row swaps of P as column swaps, last first.
   for (let j = N - 2; j >= 0; j--) {
     const p = ipiv[offsetIpiv + j] - 1;
-    if (p !== j) blas.swap(N, A, 1, offsetA + j * lda, A, 1, offsetA + p * lda);
+    if (p === j) continue;
+    for (let r = 0, a = offsetA + j * lda, b = offsetA + p * lda; r < N; r++) {
+      const t = A[a + r];
+      A[a + r] = A[b + r];
+      A[b + r] = t;
+    }
   }
   return 0;
 }

@@ -15,7 +15,7 @@ const TRTRI_BLOCK = 64;
  * Returns i > 0 when A(i, i) (1-based) is exactly zero, leaving A unchanged; 0 otherwise.
  *
  * Blocked by columns: with the part already inverted, a block column of the inverse is one trmm
- * and one trsm, then its diagonal block is inverted column by column (trmv).
+ * and one trsm, then its diagonal block is inverted column by column.
  *
  * @example
  * ```ts
@@ -41,7 +41,7 @@ export function trtri<T extends FloatArray>(
         blas.trmm('L', 'U', 'N', diag, j, jb, 1, A, 1, lda, offsetA, A, 1, lda, at(0, j));
         blas.trsm('R', 'U', 'N', diag, j, jb, -1, A, 1, lda, at(j, j), A, 1, lda, at(0, j));
       }
-      invertDiagonalBlock(ctx, uplo, diag, jb, A, lda, at(j, j));
+      invertDiagonalBlock(uplo, diag, jb, A, lda, at(j, j));
     }
   } else {
     const last = Math.floor((N - 1) / TRTRI_BLOCK) * TRTRI_BLOCK;
@@ -52,40 +52,52 @@ export function trtri<T extends FloatArray>(
         blas.trmm('L', 'L', 'N', diag, below, jb, 1, A, 1, lda, at(j + jb, j + jb), A, 1, lda, at(j + jb, j));
         blas.trsm('R', 'L', 'N', diag, below, jb, -1, A, 1, lda, at(j, j), A, 1, lda, at(j + jb, j));
       }
-      invertDiagonalBlock(ctx, uplo, diag, jb, A, lda, at(j, j));
+      invertDiagonalBlock(uplo, diag, jb, A, lda, at(j, j));
     }
   }
   return 0;
 }
 
-/** Unblocked inverse of an N×N triangular block with non-zero diagonal (LAPACK's trti2). */
-function invertDiagonalBlock<T extends FloatArray>(
-  ctx: LapackContext<T>, uplo: Uplo, diag: Diag, N: number, A: T, lda: number, offsetA: number,
-): void {
-  const { blas } = ctx;
-  const d = (j: number) => offsetA + j * (lda + 1);
+/**
+ * Unblocked inverse of an N×N triangular block with non-zero diagonal (LAPACK's trti2): column j
+ * of the inverse is −inv(T(j, j))·(the inverse found so far)·(column j of T), a triangular
+ * matrix-vector product written out here because the block is small. It runs by rows (dot
+ * products), in the order that reads each entry of the column before overwriting it.
+ */
+function invertDiagonalBlock<T extends FloatArray>(uplo: Uplo, diag: Diag, N: number, A: T, lda: number, offsetA: number): void {
+  const unit = diag === 'U';
   if (uplo === 'U') {
     for (let j = 0; j < N; j++) {
-      let minusAjj = -1;
-      if (diag === 'N') {
-        A[d(j)] = 1 / A[d(j)];
-        minusAjj = -A[d(j)];
-      }
-      // column j above the diagonal: −inv(A(0:j, 0:j))·A(0:j, j)·A(j, j)⁻¹
       const col = offsetA + j * lda;
-      blas.trmv('U', 'N', diag, j, A, 1, lda, offsetA, A, 1, col);
-      blas.scal(j, minusAjj, A, 1, col);
+      let minusAjj = -1;
+      if (!unit) {
+        const inverse = 1 / A[col + j];
+        A[col + j] = inverse;
+        minusAjj = -inverse;
+      }
+      // A(i, j) for i < j, top down: row i of the inverse times A(i:j, j), which is still original.
+      for (let i = 0; i < j; i++) {
+        const ii = offsetA + i * (lda + 1);
+        let sum = unit ? A[col + i] : A[ii] * A[col + i];
+        for (let k = i + 1, a = ii + lda; k < j; k++, a += lda) sum += A[a] * A[col + k];
+        A[col + i] = minusAjj * sum;
+      }
     }
   } else {
     for (let j = N - 1; j >= 0; j--) {
+      const col = offsetA + j * lda;
       let minusAjj = -1;
-      if (diag === 'N') {
-        A[d(j)] = 1 / A[d(j)];
-        minusAjj = -A[d(j)];
+      if (!unit) {
+        const inverse = 1 / A[col + j];
+        A[col + j] = inverse;
+        minusAjj = -inverse;
       }
-      if (j < N - 1) {
-        blas.trmv('L', 'N', diag, N - 1 - j, A, 1, lda, d(j + 1), A, 1, d(j) + 1);
-        blas.scal(N - 1 - j, minusAjj, A, 1, d(j) + 1);
+      // A(i, j) for i > j, bottom up: row i of the inverse times A(j+1:i+1, j).
+      for (let i = N - 1; i > j; i--) {
+        const ii = offsetA + i * (lda + 1);
+        let sum = unit ? A[col + i] : A[ii] * A[col + i];
+        for (let k = j + 1, a = offsetA + i + k * lda; k < i; k++, a += lda) sum += A[a] * A[col + k];
+        A[col + i] = minusAjj * sum;
       }
     }
   }
