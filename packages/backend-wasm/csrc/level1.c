@@ -68,6 +68,12 @@ PB_EXPORT void PB(scal)(int N, real alpha, real *x, int sx) {
 }
 
 PB_EXPORT void PB(copy)(int N, const real *x, int sx, real *y, int sy) {
+  if (N <= 0) return;
+  if (sx == 1 && sy == 1) {
+    /* Overlapping unit-stride vectors copy as memmove does, as the TypeScript kernel's set() does. */
+    __builtin_memmove(y, x, (size_t)N * sizeof(real));
+    return;
+  }
   for (int i = 0; i < N; i++) y[(ptrdiff_t)i * sy] = x[(ptrdiff_t)i * sx];
 }
 
