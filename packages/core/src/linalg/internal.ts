@@ -17,6 +17,7 @@ import {
 import { kernelsFor } from '../backend/dispatch.js';
 import { LinAlgError, describe } from '../errors.js';
 import { NDArray, array } from '../ndarray/index.js';
+import { internalArray } from '../ndarray/ndarray.js';
 
 export { NDArray };
 
@@ -54,6 +55,39 @@ export function epsOf(dtype: DType): number {
 /** A zero-filled buffer of a dtype. @internal */
 export function alloc(dtype: DType, n: number): FloatArray {
   return dtype === 'float32' ? new Float32Array(n) : new Float64Array(n);
+}
+
+/**
+ * Largest work buffer, in elements, kept from one call to the next (256 KiB of float64); larger
+ * ones are allocated per call and left to the garbage collector.
+ */
+const SCRATCH_LIMIT = 32768;
+let scratch64 = new Float64Array(0);
+let scratch32 = new Float32Array(0);
+let scratchPivots = new Int32Array(0);
+
+/**
+ * A buffer of at least `n` elements of `dtype` for data that never leaves the call (LU factors,
+ * right-hand sides being solved), with arbitrary contents. Buffers up to {@link SCRATCH_LIMIT}
+ * elements are reused from call to call: allocating a typed array costs more than factoring a
+ * 10×10 matrix. For synchronous use only: the next linalg call may overwrite it.
+ * @internal
+ */
+export function scratch(dtype: DType, n: number): FloatArray {
+  if (n > SCRATCH_LIMIT) return alloc(dtype, n);
+  if (dtype === 'float32') {
+    if (scratch32.length < n) scratch32 = new Float32Array(Math.max(n, 2 * scratch32.length));
+    return scratch32;
+  }
+  if (scratch64.length < n) scratch64 = new Float64Array(Math.max(n, 2 * scratch64.length));
+  return scratch64;
+}
+
+/** A pivot buffer of at least `n` entries, reused as {@link scratch} is. @internal */
+export function pivotScratch(n: number): Int32Array {
+  if (n > SCRATCH_LIMIT) return new Int32Array(n);
+  if (scratchPivots.length < n) scratchPivots = new Int32Array(Math.max(n, 2 * scratchPivots.length));
+  return scratchPivots;
 }
 
 /** Throws a RangeError about a shape, in the errors.ts wording. @internal */
@@ -107,8 +141,15 @@ export interface StackShape {
 
 /** Splits the shape of an array of ndim ≥ 2 into batch dimensions and the matrix. @internal */
 export function stackShape(a: NDArray): StackShape {
-  const batch = a.shape.slice(0, -2);
-  return { batch, count: product(batch), rows: a.shape[a.ndim - 2], cols: a.shape[a.ndim - 1] };
+  // A loop, not shape.slice: slicing the frozen shape array is a slow path in V8.
+  const shape = a.shape;
+  const batch: number[] = [];
+  let count = 1;
+  for (let d = 0; d < a.ndim - 2; d++) {
+    batch.push(shape[d]);
+    count *= shape[d];
+  }
+  return { batch, count, rows: shape[a.ndim - 2], cols: shape[a.ndim - 1] };
 }
 
 /** Product of a list of dimensions. @internal */
@@ -140,6 +181,21 @@ function forEachLeading(a: NDArray, dims: number, visit: (base: number, k: numbe
       index[d] = 0;
     }
   }
+}
+
+/**
+ * The data index of the first element of each sub-array over the leading `dims` axes of `a`, in
+ * C order (one entry, `a.offset`, when `dims` is 0).
+ * @internal
+ */
+export function matrixStarts(a: NDArray, dims: number): Int32Array {
+  let total = 1;
+  for (let d = 0; d < dims; d++) total *= a.shape[d];
+  const starts = new Int32Array(total);
+  forEachLeading(a, dims, (base, k) => {
+    starts[k] = base;
+  });
+  return starts;
 }
 
 /**
@@ -224,9 +280,9 @@ export function assertFinite(data: ArrayLike<number>): void {
   }
 }
 
-/** A C-contiguous NDArray over a buffer. @internal */
+/** A C-contiguous NDArray over a buffer this layer allocated. @internal */
 export function wrap(data: FloatArray, shape: readonly number[]): NDArray {
-  return new NDArray(data, shape);
+  return internalArray(data, shape);
 }
 
 /** A number for a 0-d result (numpy's scalar), otherwise an NDArray of `shape`. @internal */

@@ -7,10 +7,12 @@
  *
  * @module
  */
+import type { FloatArray } from '@polyblas/contract';
 import { LinAlgError } from '../errors.js';
 import {
-  NDArray, alloc, asSquareStack, broadcastIndex, broadcastShapes, columnToRowMajor, gatherColumnMajor, lapackFor,
-  product, resultDType, rowMajorCopy, scalarOrArray, shapeError, stackShape, toNDArray, wrap, type ArrayInput,
+  NDArray, alloc, asSquareStack, broadcastIndex, broadcastShapes, columnToRowMajor, gatherRowMajor, lapackFor,
+  matrixStarts, pivotScratch, product, resultDType, rowMajorCopy, scalarOrArray, scratch, shapeError, stackShape,
+  toNDArray, wrap, type ArrayInput,
 } from './internal.js';
 
 /**
@@ -53,32 +55,43 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
   const x = alloc(dtype, count * n * k);
   if (count === 0 || n === 0 || k === 0) return wrap(x, outShape);
 
-  const lu = rowMajorCopy(A, dtype);
-  const rhs = gatherColumnMajor(isVector ? wrapAsColumn(B) : B, alloc(dtype, B.size));
   const aCount = product(aBatch);
-  const ipiv = new Int32Array(aCount * n);
+  // The factors of every matrix of a, then (for several right-hand sides) one column-major B.
+  // A single right-hand side is solved in place in x: a row-major [n] is a column-major n×1.
+  const luSize = aCount * n * n;
+  const lu = scratch(dtype, luSize + (k === 1 ? 0 : n * k));
+  gatherRowMajor(A, lu);
+  const ipiv = pivotScratch(aCount * n);
   const factored = new Uint8Array(aCount);
   const aIndex = broadcastIndex(aBatch, batch);
   const bIndex = broadcastIndex(bBatch, batch);
-  const lapack = lapackFor('getrf', dtype, n);
+  const bStarts = matrixStarts(B, bBatch.length);
+  const rs = B.strides[isVector ? 0 : B.ndim - 2];
+  const cs = isVector ? 0 : B.strides[B.ndim - 1];
+  const getrf = lapackFor('getrf', dtype, n).getrf;
   const getrs = lapackFor('getrs', dtype, n).getrs;
-  const work = alloc(dtype, n * k);
   for (let t = 0; t < count; t++) {
     const ia = aIndex[t];
     if (!factored[ia]) {
-      if (lapack.getrf(n, n, lu, n, ia * n * n, ipiv, ia * n) > 0) throw new LinAlgError('Singular matrix');
+      if (getrf(n, n, lu, n, ia * n * n, ipiv, ia * n) > 0) throw new LinAlgError('Singular matrix');
       factored[ia] = 1;
     }
-    work.set(rhs.subarray(bIndex[t] * n * k, (bIndex[t] + 1) * n * k));
-    getrs('T', n, k, lu, n, ia * n * n, ipiv, ia * n, work, n, 0);
-    columnToRowMajor(work, 0, n, n, k, x, t * n * k);
+    const rhs = k === 1 ? x : lu;
+    const offset = k === 1 ? t * n : luSize;
+    copyColumnMajor(B.data, bStarts[bIndex[t]], rs, cs, n, k, rhs, offset);
+    getrs('T', n, k, lu, n, ia * n * n, ipiv, ia * n, rhs, n, offset);
+    if (k > 1) columnToRowMajor(lu, luSize, n, n, k, x, t * n * k);
   }
   return wrap(x, outShape);
 }
 
-/** A vector [M] seen as an M×1 matrix (an O(1) view). */
-function wrapAsColumn(v: NDArray): NDArray {
-  return new NDArray(v.data, [v.shape[0], 1], [v.strides[0], 1], v.offset);
+/** Copies the rows×cols matrix at `src[start]` (strides rs, cs) column-major into `dst` from `offset`. */
+function copyColumnMajor(
+  src: FloatArray, start: number, rs: number, cs: number, rows: number, cols: number, dst: FloatArray, offset: number,
+): void {
+  for (let j = 0; j < cols; j++) {
+    for (let i = 0, from = start + j * cs, to = offset + j * rows; i < rows; i++, from += rs, to++) dst[to] = src[from];
+  }
 }
 
 /**
@@ -99,7 +112,7 @@ export function inv(a: ArrayInput): NDArray {
   if (count === 0 || n === 0) return wrap(buf, A.shape);
   const getrf = lapackFor('getrf', dtype, n).getrf;
   const getri = lapackFor('getri', dtype, n).getri;
-  const ipiv = new Int32Array(n);
+  const ipiv = pivotScratch(n);
   for (let t = 0; t < count; t++) {
     const off = t * n * n;
     if (getrf(n, n, buf, n, off, ipiv, 0) > 0 || getri(n, buf, n, off, ipiv, 0) > 0) {
@@ -117,9 +130,9 @@ function luDeterminants(
   const { batch, count, rows: n } = stackShape(A);
   const dtype = resultDType(A);
   if (count === 0) return { batch, dtype };
-  const buf = rowMajorCopy(A, dtype);
+  const buf = gatherRowMajor(A, scratch(dtype, A.size));
   const getrf = n > 0 ? lapackFor('getrf', dtype, n).getrf : null;
-  const ipiv = new Int32Array(n);
+  const ipiv = pivotScratch(n);
   for (let t = 0; t < count; t++) {
     const off = t * n * n;
     if (getrf !== null) getrf(n, n, buf, n, off, ipiv, 0);
