@@ -21,8 +21,15 @@
 #define NC 1024
 #endif
 
-static real pack_a[MC * KC] __attribute__((aligned(64)));
-static real pack_b[KC * NC] __attribute__((aligned(64)));
+/* Packing buffers: one set per thread in a threaded build (PB_THREADS), where gemm may run on
+ * several threads at once. */
+#if defined(PB_THREADS)
+#define PB_PER_THREAD _Thread_local
+#else
+#define PB_PER_THREAD
+#endif
+static PB_PER_THREAD real pack_a[MC * KC] __attribute__((aligned(64)));
+static PB_PER_THREAD real pack_b[KC * NC] __attribute__((aligned(64)));
 
 /* Packs op(A)[0:mc, 0:kc] (element (i, p) at A[i*a1 + p*a2]) into MR-row panels. */
 static void pack_panels_a(int mc, int kc, const real *A, int a1, int a2, real *out) {
