@@ -262,8 +262,11 @@ export function trevc<T extends FloatArray>(
           scaleRange(x, 0, k, 1 / big);
         }
         if (j > 1) {
-          blas.axpy(j - 1, -W[x + j - 1], T, 1, t(0, j - 1), W, 1, x);
-          blas.axpy(j - 1, -W[x + j], T, 1, t(0, j), W, 1, x);
+          const a = W[x + j - 1];
+          const b = W[x + j];
+          const c0 = t(0, j - 1);
+          const c1 = t(0, j);
+          for (let r = 0; r < j - 1; r++) W[x + r] -= a * T[c0 + r] + b * T[c1 + r];
         }
         j -= 2;
       } else {
@@ -315,12 +318,7 @@ export function trevc<T extends FloatArray>(
         W[xi + j] = solver.xi1;
         const big = Math.max(Math.abs(solver.xr0) + Math.abs(solver.xi0), Math.abs(solver.xr1) + Math.abs(solver.xi1));
         if (big > 1 && Math.max(W[cn + j - 1], W[cn + j]) > bignum / big) scaleRange(xr, 0, k, 1 / big, xi);
-        if (j > 1) {
-          blas.axpy(j - 1, -W[xr + j - 1], T, 1, t(0, j - 1), W, 1, xr);
-          blas.axpy(j - 1, -W[xr + j], T, 1, t(0, j), W, 1, xr);
-          blas.axpy(j - 1, -W[xi + j - 1], T, 1, t(0, j - 1), W, 1, xi);
-          blas.axpy(j - 1, -W[xi + j], T, 1, t(0, j), W, 1, xi);
-        }
+        if (j > 1) update2(j - 1, t(0, j - 1), t(0, j), xr, xi, W[xr + j - 1], W[xr + j], W[xi + j - 1], W[xi + j]);
         j -= 2;
       } else {
         solver.solve1(T[t(j, j)], wr, wi, W[xr + j], W[xi + j], smin);
@@ -329,14 +327,30 @@ export function trevc<T extends FloatArray>(
         W[xi + j] = solver.xi0;
         const big = Math.abs(solver.xr0) + Math.abs(solver.xi0);
         if (big > 1 && W[cn + j] > bignum / big) scaleRange(xr, 0, k, 1 / big, xi);
-        if (j > 0) {
-          blas.axpy(j, -W[xr + j], T, 1, t(0, j), W, 1, xr);
-          blas.axpy(j, -W[xi + j], T, 1, t(0, j), W, 1, xi);
-        }
+        if (j > 0) update1(j, t(0, j), xr, xi, W[xr + j], W[xi + j]);
         j -= 1;
       }
     }
     normaliseMax(xr, 0, k, xi);
+  }
+
+  /** W[xr + 0..len−1] −= a·T(c0) + b·T(c1) and W[xi + ..] −= c·T(c0) + d·T(c1) (columns of T at c0, c1). */
+  function update2(len: number, c0: number, c1: number, xr: number, xi: number, a: number, b: number, c: number, d: number): void {
+    for (let r = 0; r < len; r++) {
+      const u = T[c0 + r];
+      const v = T[c1 + r];
+      W[xr + r] -= a * u + b * v;
+      W[xi + r] -= c * u + d * v;
+    }
+  }
+
+  /** W[xr + 0..len−1] −= a·T(c0) and W[xi + ..] −= b·T(c0). */
+  function update1(len: number, c0: number, xr: number, xi: number, a: number, b: number): void {
+    for (let r = 0; r < len; r++) {
+      const u = T[c0 + r];
+      W[xr + r] -= a * u;
+      W[xi + r] -= b * u;
+    }
   }
 
   /** Left eigenvector of the real eigenvalue T(k, k): solves Tᵀ·u = λ·u, into W[x + k..N−1]. */
