@@ -66,6 +66,8 @@ interface Placed {
 interface Group {
   readonly members: Placed[];
   readonly buffer: ArrayBufferLike;
+  /** The array all members share, or null when they are different views of the buffer. */
+  array: FloatArray | null;
   lo: number;
   hi: number;
   gather: boolean;
@@ -129,12 +131,18 @@ export function stageCall<R>(
     }
     if (target) {
       target.members.push(p);
+      if (target.array !== p.array) target.array = null;
       target.lo = Math.min(target.lo, p.lo);
       target.hi = Math.max(target.hi, p.hi);
     } else {
-      groups.push({ members: [p], buffer, lo: p.lo, hi: p.hi, gather: false, heapIndex: 0 });
+      groups.push({ members: [p], buffer, array: p.array, lo: p.lo, hi: p.hi, gather: false, heapIndex: 0 });
     }
   }
+  /** An array to copy a group from and to, and the buffer index of its element 0. */
+  const source = (g: Group): [FloatArray, number] =>
+    g.array !== null
+      ? [g.array, g.array.byteOffset / bytes]
+      : [new HeapCtor(g.buffer, 0, Math.floor(g.buffer.byteLength / bytes)), 0];
   const mark = heap.mark();
   try {
     for (const g of groups) {
@@ -151,21 +159,21 @@ export function stageCall<R>(
     const view = precision === 'd' ? heap.f64() : heap.f32();
     const call = args.slice();
     for (const g of groups) {
-      const whole = new HeapCtor(g.buffer, 0, Math.floor(g.buffer.byteLength / bytes));
+      const [whole, shift] = source(g);
       if (g.gather) {
         const { op, st1, st2, at } = g.members[0];
         let k = g.heapIndex;
         for (let j = 0; j < op.cols; j++) {
-          for (let i = 0, src = at + j * st2; i < op.rows; i++, src += st1) view[k++] = whole[src];
+          for (let i = 0, src = at - shift + j * st2; i < op.rows; i++, src += st1) view[k++] = whole[src];
         }
         call[op.arr] = view;
         call[op.off] = g.heapIndex;
         if (op.s1 >= 0) call[op.s1] = 1;
         if (op.s2 >= 0) call[op.s2] = Math.max(1, op.rows);
       } else {
-        const from = Math.max(0, g.lo);
-        const to = Math.min(whole.length - 1, g.hi);
-        if (to >= from) view.set(whole.subarray(from, to + 1), g.heapIndex + (from - g.lo));
+        const from = Math.max(0, g.lo - shift);
+        const to = Math.min(whole.length - 1, g.hi - shift);
+        if (to >= from) view.set(whole.subarray(from, to + 1), g.heapIndex + (from + shift - g.lo));
         for (const m of g.members) {
           call[m.op.arr] = view;
           call[m.op.off] = g.heapIndex + (m.at - g.lo);
@@ -182,17 +190,19 @@ export function stageCall<R>(
     const out = precision === 'd' ? heap.f64() : heap.f32();
     for (const g of groups) {
       if (!g.members.some((m) => m.op.write)) continue;
-      const whole = new HeapCtor(g.buffer, 0, Math.floor(g.buffer.byteLength / bytes));
+      const [whole, shift] = source(g);
       if (g.gather) {
         const { op, st1, st2, at } = g.members[0];
         let k = g.heapIndex;
         for (let j = 0; j < op.cols; j++) {
-          for (let i = 0, dst = at + j * st2; i < op.rows; i++, dst += st1) whole[dst] = out[k++];
+          for (let i = 0, dst = at - shift + j * st2; i < op.rows; i++, dst += st1) whole[dst] = out[k++];
         }
       } else {
-        const from = Math.max(0, g.lo);
-        const to = Math.min(whole.length - 1, g.hi);
-        if (to >= from) whole.set(out.subarray(g.heapIndex + (from - g.lo), g.heapIndex + (to - g.lo) + 1), from);
+        const from = Math.max(0, g.lo - shift);
+        const to = Math.min(whole.length - 1, g.hi - shift);
+        if (to >= from) {
+          whole.set(out.subarray(g.heapIndex + (from + shift - g.lo), g.heapIndex + (to + shift - g.lo) + 1), from);
+        }
       }
     }
     return result;
