@@ -9,10 +9,9 @@ import type { LapackContext } from './context.js';
 import { laswp } from './laswp.js';
 
 /**
- * Panels with min(M, N) up to this are factored by the column loop (classic right-looking LU
- * with rank-1 updates); larger ones are split in halves. Up to here the loop beats the split's
- * trsm and gemm calls: it sweeps the panel once per column, and a 32-column panel of a tall
- * matrix still stays in the L2 cache.
+ * Panels with min(M, N) up to this are factored by the column loop (left-looking LU); larger
+ * ones are split in halves. Up to here the loop beats the split's trsm and gemm calls, and a
+ * 32-column panel of a tall matrix still stays in the L2 cache.
  *
  * @example
  * ```ts
@@ -26,14 +25,14 @@ export const GETF2_LEAF = 32;
  * LU factorisation with partial pivoting, A = P·L·U, of the M×N column-major A, as `getrf` but
  * without blocking: used for the panels of `getrf` and for small matrices.
  *
- * Panels with min(M, N) up to {@link GETF2_LEAF} are factored column by column: pick the
- * largest entry of the column as pivot, swap its row across the panel, scale the column below
- * the pivot and subtract its rank-1 update from the columns to the right. Larger panels are
- * split in halves (Toledo's recursive LU): factor the left half, apply its swaps and L⁻¹ to the
- * right half, update the rest with one gemm, factor it, and swap the left half's lower rows, so
- * most flops of a tall, wide panel land in trsm and gemm. `ipiv` (1-based, min(M, N) entries)
- * indexes rows of this A. Returns the first i (1-based) with U(i, i) exactly zero, or 0; that
- * column is left unscaled and the factorisation goes on.
+ * Panels with min(M, N) up to {@link GETF2_LEAF} are factored column by column, left-looking:
+ * each column is brought up to date with the columns before it (four at a time), then its pivot
+ * is the largest entry on or below the diagonal, its row is swapped and the column below the
+ * pivot scaled. Larger panels are split in halves (Toledo's recursive LU): factor the left half,
+ * apply its swaps and L⁻¹ to the right half, update the rest with one gemm, factor it, and swap
+ * the left half's lower rows, so most flops of a tall, wide panel land in trsm and gemm. `ipiv`
+ * (1-based, min(M, N) entries) indexes rows of this A. Returns the first i (1-based) with
+ * U(i, i) exactly zero, or 0; that column is left unscaled and the factorisation goes on.
  *
  * @example
  * ```ts
@@ -67,51 +66,86 @@ export function getf2<T extends FloatArray>(
   return info2 > 0 ? info2 + n1 : 0;
 }
 
-/** The column loop of {@link getf2} (LAPACK's unblocked dgetf2), for M, N ≥ 1. */
+/**
+ * The column loop of {@link getf2}, left-looking (for M, N ≥ 1): column j receives the row swaps
+ * made so far, then A(i, j) −= Σₖ L(i, k)·U(k, j) over k < min(i, j), four columns of L at a
+ * time (each pass loads and stores column j once), then its pivot is chosen, its row swapped
+ * across the columns already factored, and L's column scaled. Columns past min(M, N) of a wide
+ * panel only receive the swaps and the triangular solve.
+ */
 function factorColumns<T extends FloatArray>(
   safmin: number, M: number, N: number, A: T, lda: number, offsetA: number, ipiv: Int32Array, offsetIpiv: number,
 ): number {
   const mn = Math.min(M, N);
   let info = 0;
-  for (let k = 0; k < mn; k++) {
-    const col = offsetA + k * lda;
+  for (let j = 0; j < N; j++) {
+    const col = offsetA + j * lda;
+    const end = col + M;
+    const done = Math.min(j, mn);
+    for (let k = 0; k < done; k++) {
+      const p = ipiv[offsetIpiv + k] - 1;
+      if (p !== k) {
+        const t = A[col + k];
+        A[col + k] = A[col + p];
+        A[col + p] = t;
+      }
+    }
+    let k = 0;
+    for (; k + 3 < done; k += 4) {
+      // U(k:k+4, j) from the unit lower 4×4 block of L, then the rows below it.
+      const c0 = offsetA + k * lda;
+      const c1 = c0 + lda;
+      const c2 = c1 + lda;
+      const c3 = c2 + lda;
+      const u0 = A[col + k];
+      const u1 = A[col + k + 1] - A[c0 + k + 1] * u0;
+      const u2 = A[col + k + 2] - A[c0 + k + 2] * u0 - A[c1 + k + 2] * u1;
+      const u3 = A[col + k + 3] - A[c0 + k + 3] * u0 - A[c1 + k + 3] * u1 - A[c2 + k + 3] * u2;
+      A[col + k + 1] = u1;
+      A[col + k + 2] = u2;
+      A[col + k + 3] = u3;
+      const d0 = c0 - col;
+      const d1 = c1 - col;
+      const d2 = c2 - col;
+      const d3 = c3 - col;
+      for (let i = col + k + 4; i < end; i++) A[i] -= A[i + d0] * u0 + A[i + d1] * u1 + A[i + d2] * u2 + A[i + d3] * u3;
+    }
+    for (; k < done; k++) {
+      const u = A[col + k];
+      const d = offsetA + k * lda - col;
+      for (let i = col + k + 1; i < end; i++) A[i] -= A[i + d] * u;
+    }
+    if (j >= mn) continue;
     // The first entry of largest magnitude (a NaN is never chosen over the first entry, as in iamax).
-    let p = k;
-    let max = Math.abs(A[col + k]);
-    for (let i = k + 1; i < M; i++) {
+    let p = j;
+    let max = Math.abs(A[col + j]);
+    for (let i = j + 1; i < M; i++) {
       const v = Math.abs(A[col + i]);
       if (v > max) {
         max = v;
         p = i;
       }
     }
-    ipiv[offsetIpiv + k] = p + 1;
+    ipiv[offsetIpiv + j] = p + 1;
     const pivot = A[col + p];
     if (pivot === 0) {
       // The column is zero from the diagonal down: no swap, nothing to scale.
-      if (info === 0) info = k + 1;
-    } else {
-      if (p !== k) {
-        for (let j = 0, a = offsetA + k, b = offsetA + p; j < N; j++, a += lda, b += lda) {
-          const t = A[a];
-          A[a] = A[b];
-          A[b] = t;
-        }
-      }
-      // 1/pivot overflows for a pivot below safmin: divide instead.
-      if (Math.abs(pivot) >= safmin) {
-        const r = 1 / pivot;
-        for (let i = col + k + 1, end = col + M; i < end; i++) A[i] *= r;
-      } else {
-        for (let i = col + k + 1, end = col + M; i < end; i++) A[i] /= pivot;
+      if (info === 0) info = j + 1;
+      continue;
+    }
+    if (p !== j) {
+      for (let c = 0, a = offsetA + j, b = offsetA + p; c <= j; c++, a += lda, b += lda) {
+        const t = A[a];
+        A[a] = A[b];
+        A[b] = t;
       }
     }
-    // A(k+1:, k+1:) −= A(k+1:, k)·A(k, k+1:)
-    for (let j = k + 1; j < N; j++) {
-      const cj = offsetA + j * lda;
-      const t = A[cj + k];
-      if (t === 0) continue;
-      for (let i = k + 1, a = col + k + 1, c = cj + k + 1; i < M; i++, a++, c++) A[c] -= t * A[a];
+    // 1/pivot overflows for a pivot below safmin: divide instead.
+    if (Math.abs(pivot) >= safmin) {
+      const r = 1 / pivot;
+      for (let i = col + j + 1; i < end; i++) A[i] *= r;
+    } else {
+      for (let i = col + j + 1; i < end; i++) A[i] /= pivot;
     }
   }
   return info;
