@@ -61,8 +61,8 @@ export function trtri<T extends FloatArray>(
 /**
  * Unblocked inverse of an N×N triangular block with non-zero diagonal (LAPACK's trti2): column j
  * of the inverse is −inv(T(j, j))·(the inverse found so far)·(column j of T), a triangular
- * matrix-vector product written out here because the block is small. It runs by rows (dot
- * products), in the order that reads each entry of the column before overwriting it.
+ * matrix-vector product written out here because the block is small, four columns of the
+ * inverse at a time (one load and store of the column per four).
  */
 function invertDiagonalBlock<T extends FloatArray>(uplo: Uplo, diag: Diag, N: number, A: T, lda: number, offsetA: number): void {
   const unit = diag === 'U';
@@ -75,13 +75,34 @@ function invertDiagonalBlock<T extends FloatArray>(uplo: Uplo, diag: Diag, N: nu
         A[col + j] = inverse;
         minusAjj = -inverse;
       }
-      // A(i, j) for i < j, top down: row i of the inverse times A(i:j, j), which is still original.
-      for (let i = 0; i < j; i++) {
-        const ii = offsetA + i * (lda + 1);
-        let sum = unit ? A[col + i] : A[ii] * A[col + i];
-        for (let k = i + 1, a = ii + lda; k < j; k++, a += lda) sum += A[a] * A[col + k];
-        A[col + i] = minusAjj * sum;
+      // x = A(0:j, j) ← inv(A(0:j, 0:j))·x by columns of the inverse, four at a time: they add to
+      // the rows above them, then their own rows take the 4×4 triangle (x there is still original).
+      let k = 0;
+      for (; k + 3 < j; k += 4) {
+        const c0 = offsetA + k * lda;
+        const c1 = c0 + lda;
+        const c2 = c1 + lda;
+        const c3 = c2 + lda;
+        const x0 = A[col + k];
+        const x1 = A[col + k + 1];
+        const x2 = A[col + k + 2];
+        const x3 = A[col + k + 3];
+        for (let i = 0; i < k; i++) A[col + i] += A[c0 + i] * x0 + A[c1 + i] * x1 + A[c2 + i] * x2 + A[c3 + i] * x3;
+        const k1 = k + 1;
+        const k2 = k + 2;
+        const k3 = k + 3;
+        A[col + k] = (unit ? x0 : A[c0 + k] * x0) + A[c1 + k] * x1 + A[c2 + k] * x2 + A[c3 + k] * x3;
+        A[col + k1] = (unit ? x1 : A[c1 + k1] * x1) + A[c2 + k1] * x2 + A[c3 + k1] * x3;
+        A[col + k2] = (unit ? x2 : A[c2 + k2] * x2) + A[c3 + k2] * x3;
+        A[col + k3] = unit ? x3 : A[c3 + k3] * x3;
       }
+      for (; k < j; k++) {
+        const ck = offsetA + k * lda;
+        const t = A[col + k];
+        for (let i = 0; i < k; i++) A[col + i] += t * A[ck + i];
+        A[col + k] = unit ? t : t * A[ck + k];
+      }
+      for (let i = 0; i < j; i++) A[col + i] *= minusAjj;
     }
   } else {
     for (let j = N - 1; j >= 0; j--) {
@@ -92,13 +113,34 @@ function invertDiagonalBlock<T extends FloatArray>(uplo: Uplo, diag: Diag, N: nu
         A[col + j] = inverse;
         minusAjj = -inverse;
       }
-      // A(i, j) for i > j, bottom up: row i of the inverse times A(j+1:i+1, j).
-      for (let i = N - 1; i > j; i--) {
-        const ii = offsetA + i * (lda + 1);
-        let sum = unit ? A[col + i] : A[ii] * A[col + i];
-        for (let k = j + 1, a = offsetA + i + k * lda; k < i; k++, a += lda) sum += A[a] * A[col + k];
-        A[col + i] = minusAjj * sum;
+      // x = A(j+1:N, j), the same from the bottom up: columns of the inverse add to the rows below
+      // them, then their own rows take the 4×4 triangle.
+      let k = N - 4;
+      for (; k > j; k -= 4) {
+        const c0 = offsetA + k * lda;
+        const c1 = c0 + lda;
+        const c2 = c1 + lda;
+        const c3 = c2 + lda;
+        const x0 = A[col + k];
+        const x1 = A[col + k + 1];
+        const x2 = A[col + k + 2];
+        const x3 = A[col + k + 3];
+        for (let i = k + 4; i < N; i++) A[col + i] += A[c0 + i] * x0 + A[c1 + i] * x1 + A[c2 + i] * x2 + A[c3 + i] * x3;
+        const k1 = k + 1;
+        const k2 = k + 2;
+        const k3 = k + 3;
+        A[col + k3] = (unit ? x3 : A[c3 + k3] * x3) + A[c0 + k3] * x0 + A[c1 + k3] * x1 + A[c2 + k3] * x2;
+        A[col + k2] = (unit ? x2 : A[c2 + k2] * x2) + A[c0 + k2] * x0 + A[c1 + k2] * x1;
+        A[col + k1] = (unit ? x1 : A[c1 + k1] * x1) + A[c0 + k1] * x0;
+        A[col + k] = unit ? x0 : A[c0 + k] * x0;
       }
+      for (k += 3; k > j; k--) {
+        const ck = offsetA + k * lda;
+        const t = A[col + k];
+        for (let i = k + 1; i < N; i++) A[col + i] += t * A[ck + i];
+        A[col + k] = unit ? t : t * A[ck + k];
+      }
+      for (let i = j + 1; i < N; i++) A[col + i] *= minusAjj;
     }
   }
 }
