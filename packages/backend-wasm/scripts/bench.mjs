@@ -3,13 +3,14 @@
  * Speed of the WebAssembly backend, printed (never asserted):
  *   - dgemm and sgemm GFLOPS at n = 256, 512, 1024 through the backend's kernels (operands staged
  *     through the heap on every call, as users call them), best and median of several runs;
+ *   - dgemm GFLOPS with the pthreads build, 1 thread and THREADS threads (default 2), n up to 2048;
  *   - with --svd: the svd-loop (300x300, 100 x (a += 1; full SVD)) through @polyblas/core's public
  *     API with the backend POLYBLAS_BACKEND names (wasm when unset), then with the js backend for
  *     comparison (--runs N, default 1).
  *
  * Run after building: pnpm run build (root) or npx tsc -b packages/backend-wasm packages/core.
  */
-import { descriptor } from '../dist/index.js';
+import { createWasmBackend, descriptor, instantiateThreaded, MAX_THREADS } from '../dist/index.js';
 
 const args = process.argv.slice(2);
 const withSvd = args.includes('--svd');
@@ -36,9 +37,9 @@ function seeded(seed) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-for (const [p, Ctor] of [['d', Float64Array], ['s', Float32Array]]) {
+function gemmFigures(label, kernels, p, Ctor, sizes) {
   const gemm = kernels[`${p}gemm`];
-  for (const n of [256, 512, 1024]) {
+  for (const n of sizes) {
     const rng = seeded(n);
     const A = Ctor.from({ length: n * n }, rng);
     const B = Ctor.from({ length: n * n }, rng);
@@ -53,10 +54,22 @@ for (const [p, Ctor] of [['d', Float64Array], ['s', Float32Array]]) {
       times.push(performance.now() - t0);
     }
     const gflops = (t) => ((2 * n ** 3) / (t * 1e6)).toFixed(1);
-    console.log(`${p}gemm n=${n}: best ${gflops(Math.min(...times))} GFLOPS, median ${gflops(median(times))} GFLOPS (1 thread)`);
+    console.log(`${p}gemm n=${n} ${label}: best ${gflops(Math.min(...times))} GFLOPS, median ${gflops(median(times))} GFLOPS`);
   }
 }
 
+for (const [p, Ctor] of [['d', Float64Array], ['s', Float32Array]]) gemmFigures('(1 thread)', kernels, p, Ctor, [256, 512, 1024]);
+
+const threads = Math.min(MAX_THREADS, Number(process.env.THREADS ?? 2));
+try {
+  const threaded = createWasmBackend(await instantiateThreaded(), 1, MAX_THREADS);
+  for (const t of [1, threads]) {
+    threaded.setNumThreads(t);
+    gemmFigures(`(pthreads build, ${t} thread${t > 1 ? 's' : ''})`, threaded.kernels, 'd', Float64Array, [512, 1024, 2048]);
+  }
+} catch (error) {
+  console.log(`pthreads build unavailable: ${error.message}`);
+}
 if (withSvd) {
   // In this workspace core does not depend on @polyblas/backend-wasm, so its by-name import of the
   // package would fail; a resolve hook points that name at this package, as an install beside

@@ -8,7 +8,7 @@
  */
 import type { Blas, BlasKernels, BlasRoutine, FloatArray, Precision } from '@polyblas/contract';
 import { BLAS_ROUTINES, kernelName } from '@polyblas/contract';
-import type { Heap } from './heap.js';
+import type { Arena } from './heap.js';
 import { operand, stageCall, type Operand } from './stage.js';
 
 /** The functions the module exports, by their C names (`pb_dgemm`, ...). */
@@ -21,15 +21,17 @@ export type WasmExports = Record<string, (...args: number[]) => number>;
  *
  * @example
  * ```ts
- * import { heapBlas, type Heap, type WasmExports } from '@polyblas/backend-wasm';
+ * import { heapBlas, type Arena, type WasmExports } from '@polyblas/backend-wasm';
  * import { blasKernels } from '@polyblas/backend-js';
  * import { blasOf } from '@polyblas/contract';
- * declare const exports: WasmExports, heap: Heap;
+ * declare const exports: WasmExports, heap: Arena;
  * const blas = heapBlas('d', exports, heap, blasOf(blasKernels, 'd'));
  * // blas.gemm(...) on heap.f64() with heap offsets
  * ```
  */
-export function heapBlas<T extends FloatArray>(precision: Precision, x: WasmExports, heap: Heap, fallback: Blas<T>): Blas<T> {
+export function heapBlas<T extends FloatArray>(
+  precision: Precision, x: WasmExports, heap: Arena, fallback: Blas<T>, threads: () => number = () => 1,
+): Blas<T> {
   const bytes = precision === 'd' ? 8 : 4;
   const memory = heap.memory;
   const f = (name: string) => {
@@ -41,6 +43,8 @@ export function heapBlas<T extends FloatArray>(precision: Precision, x: WasmExpo
   const nrm2 = f('nrm2'), asum = f('asum'), iamax = f('iamax'), rot = f('rot');
   const gemv = f('gemv'), ger = f('ger'), symv = f('symv'), trmv = f('trmv'), trsv = f('trsv');
   const gemm = f('gemm'), symm = f('symm'), syrk = f('syrk'), trmm = f('trmm'), trsm = f('trsm');
+  // The pthreads build also has gemm_mt(threads, ...), worth its thread start-up from about 96³.
+  const gemmMt = x[`pb_${precision}gemm_mt`] as ((...args: number[]) => number) | undefined;
   const ok = (a: T) => a.buffer === memory.buffer;
   const at = (a: T, offset: number) => a.byteOffset + offset * bytes;
   return {
@@ -99,7 +103,12 @@ export function heapBlas<T extends FloatArray>(precision: Precision, x: WasmExpo
       }
       const ta = tA === 'N';
       const tb = tB === 'N';
-      gemm(M, N, K, alpha, at(A, oa), ta ? a1 : a2, ta ? a2 : a1, at(B, ob), tb ? b1 : b2, tb ? b2 : b1, beta, at(C, oc), c1, c2);
+      const t = gemmMt && M * N * K >= MT_MIN_WORK ? threads() : 1;
+      if (gemmMt && t > 1) {
+        gemmMt(t, M, N, K, alpha, at(A, oa), ta ? a1 : a2, ta ? a2 : a1, at(B, ob), tb ? b1 : b2, tb ? b2 : b1, beta, at(C, oc), c1, c2);
+      } else {
+        gemm(M, N, K, alpha, at(A, oa), ta ? a1 : a2, ta ? a2 : a1, at(B, ob), tb ? b1 : b2, tb ? b2 : b1, beta, at(C, oc), c1, c2);
+      }
     },
     symm: (side, uplo, M, N, alpha, A, a1, a2, oa, B, b1, b2, ob, beta, C, c1, c2, oc) => {
       if (ok(A) && ok(B) && ok(C)) {
@@ -133,6 +142,9 @@ export function heapBlas<T extends FloatArray>(precision: Precision, x: WasmExpo
     },
   };
 }
+
+/** Multiply-adds below which a threaded gemm runs on one thread. */
+const MT_MIN_WORK = 96 ** 3;
 
 /** The operands of each routine, from its arguments (positions as in the contract's signatures). */
 const OPERANDS: Record<BlasRoutine, (a: readonly unknown[]) => Operand[]> = {
@@ -193,16 +205,16 @@ function n(value: unknown): number {
  *
  * @example
  * ```ts
- * import { stagedBlasKernels, type Heap } from '@polyblas/backend-wasm';
+ * import { stagedBlasKernels, type Arena } from '@polyblas/backend-wasm';
  * import { blasKernels } from '@polyblas/backend-js';
  * import { blasOf } from '@polyblas/contract';
- * declare const direct: { d: Blas<Float64Array>; s: Blas<Float32Array> }, heap: Heap;
+ * declare const direct: { d: Blas<Float64Array>; s: Blas<Float32Array> }, heap: Arena;
  * const kernels = stagedBlasKernels(heap, direct, blasKernels);
  * kernels.ddot(2, new Float64Array([1, 2]), 1, 0, new Float64Array([3, 4]), 1, 0); // 11
  * ```
  */
 export function stagedBlasKernels(
-  heap: Heap,
+  heap: Arena,
   direct: { d: Blas<Float64Array>; s: Blas<Float32Array> },
   fallback: BlasKernels,
 ): BlasKernels {

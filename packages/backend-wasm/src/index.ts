@@ -26,11 +26,13 @@ import { blasKernels, lapackKernels } from '@polyblas/backend-js';
 import { blasOf } from '@polyblas/contract';
 import type { Backend, BackendDescriptor, BackendLoadResult, Kernels } from '@polyblas/contract';
 import { heapBlas, stagedBlasKernels, type WasmExports } from './blas.js';
-import { Heap, type WasmMemory } from './heap.js';
+import { Heap, type Arena, type WasmMemory } from './heap.js';
 import { heapContext, heapLapackKernels } from './lapack.js';
+import { instantiateThreaded, MAX_THREADS } from './threads.js';
 import { WASM_BASE64 } from './wasm-binary.js';
 
-export { Heap, type WasmMemory } from './heap.js';
+export { Heap, BlockHeap, type Arena, type WasmMemory } from './heap.js';
+export { instantiateThreaded, MAX_THREADS } from './threads.js';
 export { heapBlas, stagedBlasKernels, type WasmExports } from './blas.js';
 export { heapContext, heapLapackKernels } from './lapack.js';
 export { stageCall, operand, type Operand } from './stage.js';
@@ -85,7 +87,7 @@ export function wasmBytes(): Uint8Array {
  */
 export interface WasmInstance {
   readonly exports: WasmExports;
-  readonly heap: Heap;
+  readonly heap: Arena;
 }
 
 /**
@@ -111,7 +113,8 @@ export async function instantiate(): Promise<WasmInstance> {
 }
 
 /**
- * Builds the backend on an instantiated module.
+ * Builds the backend on an instantiated module. `threads` (for the pthreads build, whose gemm can
+ * split its work) is the number of threads one call may use, at most `maxThreads`.
  *
  * @example
  * ```ts
@@ -120,10 +123,12 @@ export async function instantiate(): Promise<WasmInstance> {
  * backend.kernels.ddot?.(2, new Float64Array([1, 2]), 1, 0, new Float64Array([3, 4]), 1, 0); // 11
  * ```
  */
-export function createWasmBackend({ exports, heap }: WasmInstance): Backend {
+export function createWasmBackend({ exports, heap }: WasmInstance, threads = 1, maxThreads = threads): Backend {
+  let count = Math.max(1, Math.min(threads, maxThreads));
+  const current = () => count;
   const direct = {
-    d: heapBlas('d', exports, heap, blasOf(blasKernels, 'd')),
-    s: heapBlas('s', exports, heap, blasOf(blasKernels, 's')),
+    d: heapBlas('d', exports, heap, blasOf(blasKernels, 'd'), current),
+    s: heapBlas('s', exports, heap, blasOf(blasKernels, 's'), current),
   };
   const lapack = heapLapackKernels(heap, heapContext('d', heap, direct.d), heapContext('s', heap, direct.s), lapackKernels);
   const kernels: Kernels = { ...stagedBlasKernels(heap, direct, blasKernels), ...lapack };
@@ -133,20 +138,37 @@ export function createWasmBackend({ exports, heap }: WasmInstance): Backend {
     info: () => ({
       library: 'polyblas (WebAssembly)',
       version: VERSION,
-      threads: 1,
+      threads: count,
+      threading: maxThreads > 1 ? `pthreads (up to ${maxThreads})` : 'none',
       simd: 'SIMD128',
       integerWidth: 32,
       heapBytes: heap.bytes(),
     }),
-    getNumThreads: () => 1,
+    setNumThreads: (n: number) => {
+      if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`threads must be a positive integer, got ${n}`);
+      count = Math.min(n, maxThreads);
+    },
+    getNumThreads: () => count,
   };
 }
 
 let loading: Promise<BackendLoadResult> | null = null;
 
+/** Threads asked for through POLYBLAS_NUM_THREADS (Node), or 1. */
+function requestedThreads(): number {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.POLYBLAS_NUM_THREADS?.trim();
+  if (!value) return 1;
+  const n = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`POLYBLAS_NUM_THREADS must be a positive integer, got ${JSON.stringify(value)}`);
+  return n;
+}
+
 /**
  * Loads the WebAssembly backend (once); unavailable, with the reason, where WebAssembly or SIMD128
- * is missing.
+ * is missing. With `POLYBLAS_NUM_THREADS` above 1 in Node, the pthreads build is loaded and gemm
+ * uses up to that many threads (at most {@link MAX_THREADS}); if it cannot load, the
+ * single-threaded module is used and `info().threadingError` says why.
  *
  * @example
  * ```ts
@@ -156,11 +178,24 @@ let loading: Promise<BackendLoadResult> | null = null;
  * ```
  */
 export function loadWasm(): Promise<BackendLoadResult> {
-  loading ??= instantiate().then(
-    (instance): BackendLoadResult => ({ available: true, backend: createWasmBackend(instance) }),
+  loading ??= load().catch(
     (error: unknown): BackendLoadResult => ({ available: false, reason: error instanceof Error ? error.message : String(error) }),
   );
   return loading;
+}
+
+async function load(): Promise<BackendLoadResult> {
+  const threads = requestedThreads();
+  if (threads > 1) {
+    try {
+      return { available: true, backend: createWasmBackend(await instantiateThreaded(), threads, MAX_THREADS) };
+    } catch (error) {
+      const backend = createWasmBackend(await instantiate());
+      const reason = error instanceof Error ? error.message : String(error);
+      return { available: true, backend: { ...backend, info: () => ({ ...backend.info(), threadingError: reason }) } };
+    }
+  }
+  return { available: true, backend: createWasmBackend(await instantiate()) };
 }
 
 /**

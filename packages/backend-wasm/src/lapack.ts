@@ -9,7 +9,7 @@
 import { createLapackKernels, type LapackContext, type Work } from '@polyblas/backend-js';
 import type { ArrayOf, Blas, LapackKernels, LapackRoutine, Precision } from '@polyblas/contract';
 import { LAPACK_ROUTINES, kernelName } from '@polyblas/contract';
-import type { Heap } from './heap.js';
+import type { Arena } from './heap.js';
 import { operand, stageCall, type Operand } from './stage.js';
 
 /**
@@ -19,13 +19,13 @@ import { operand, stageCall, type Operand } from './stage.js';
  *
  * @example
  * ```ts
- * import { heapContext, type Heap } from '@polyblas/backend-wasm';
- * declare const heap: Heap, blas: Blas<Float64Array>;
+ * import { heapContext, type Arena } from '@polyblas/backend-wasm';
+ * declare const heap: Arena, blas: Blas<Float64Array>;
  * const ctx = heapContext('d', heap, blas);
  * ```
  */
 export function heapContext<P extends Precision>(
-  precision: P, heap: Heap, blas: Blas<ArrayOf<P>>,
+  precision: P, heap: Arena, blas: Blas<ArrayOf<P>>,
 ): LapackContext<ArrayOf<P>> & { shortfall: number } {
   const bytes = precision === 'd' ? 8 : 4;
   const Ctor = (precision === 'd' ? Float64Array : Float32Array) as unknown as new (n: number) => ArrayOf<P>;
@@ -113,15 +113,15 @@ function workEstimate(operands: readonly Operand[]): number {
  *
  * @example
  * ```ts
- * import { heapLapackKernels, heapContext, type Heap } from '@polyblas/backend-wasm';
+ * import { heapLapackKernels, heapContext, type Arena } from '@polyblas/backend-wasm';
  * import { lapackKernels } from '@polyblas/backend-js';
- * declare const heap: Heap, ctxD: ReturnType<typeof heapContext<'d'>>, ctxS: ReturnType<typeof heapContext<'s'>>;
+ * declare const heap: Arena, ctxD: ReturnType<typeof heapContext<'d'>>, ctxS: ReturnType<typeof heapContext<'s'>>;
  * const lapack = heapLapackKernels(heap, ctxD, ctxS, lapackKernels);
  * lapack.dpotrf('L', 2, new Float64Array([4, 2, 2, 5]), 2, 0); // 0
  * ```
  */
 export function heapLapackKernels(
-  heap: Heap,
+  heap: Arena,
   ctxD: LapackContext<Float64Array> & { shortfall: number },
   ctxS: LapackContext<Float32Array> & { shortfall: number },
   fallback: LapackKernels,

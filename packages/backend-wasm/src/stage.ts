@@ -13,7 +13,7 @@
  * @module
  */
 import type { FloatArray } from '@polyblas/contract';
-import type { Heap } from './heap.js';
+import type { Arena } from './heap.js';
 
 /**
  * One array argument of a kernel: argument positions of the array, its strides (-1: unit row
@@ -86,15 +86,15 @@ interface Group {
  *
  * @example
  * ```ts
- * import { stageCall, operand, type Heap } from '@polyblas/backend-wasm';
- * declare const heap: Heap;
+ * import { stageCall, operand, type Arena } from '@polyblas/backend-wasm';
+ * declare const heap: Arena;
  * declare const direct: (...args: unknown[]) => number;
  * const x = new Float64Array([3, 4]);
  * stageCall(heap, 'd', [2, x, 1, 0], [operand(1, 2, -1, 3, 2, 1, false)], direct, () => 5, true);
  * ```
  */
 export function stageCall<R>(
-  heap: Heap, precision: 'd' | 's', args: unknown[], operands: readonly Operand[],
+  heap: Arena, precision: 'd' | 's', args: unknown[], operands: readonly Operand[],
   run: (...args: unknown[]) => R, fallback: () => R, emptyToHeap: boolean, reserveBytes = 0,
 ): R {
   const bytes = precision === 'd' ? 8 : 4;
