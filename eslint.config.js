@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'docs/api/**', '**/node_modules/**', 'bench-results/**'] },
+  { ignores: ['**/dist/**', 'docs/api/**', 'packages/backend-wasm/wasm/**', '**/build/**', '**/node_modules/**', 'bench-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
