@@ -13,7 +13,7 @@ import { syevd } from './syevd.js';
  *
  * @example
  * ```ts
- * import type { EigKernels } from '@polyblas/backend-js';
+ * import type { EigKernels } from './eig-kernels.js'; // internal, not exported by @polyblas/backend-js
  * function symmetricEig(k: EigKernels) { return k.dsyevd; }
  * ```
  */
@@ -34,7 +34,8 @@ function bind<T extends FloatArray>(ctx: LapackContext<T>): Pick<Lapack<T>, 'sye
  *
  * @example
  * ```ts
- * import { createLapackContext, eigKernels } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { eigKernels } from './eig-kernels.js'; // internal, not exported by @polyblas/backend-js
  * const k = eigKernels(createLapackContext('d'), createLapackContext('s'));
  * const w = new Float64Array(2);
  * k.dsyevd('N', 'L', 2, new Float64Array([2, 1, 1, 2]), 2, 0, w, 0); // w = [1, 3]

@@ -19,7 +19,7 @@ import { potrs } from './potrs.js';
  *
  * @example
  * ```ts
- * import type { FactorKernels } from '@polyblas/backend-js';
+ * import type { FactorKernels } from './factor-kernels.js'; // internal, not exported by @polyblas/backend-js
  * function lu(k: FactorKernels) { return k.dgetrf; }
  * ```
  */
@@ -55,7 +55,8 @@ function bind<T extends FloatArray>(ctx: LapackContext<T>): FactorRoutines<T> {
  *
  * @example
  * ```ts
- * import { createLapackContext, factorKernels } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { factorKernels } from './factor-kernels.js'; // internal, not exported by @polyblas/backend-js
  * const k = factorKernels(createLapackContext('d'), createLapackContext('s'));
  * k.dpotrf('L', 2, new Float64Array([4, 2, 2, 5]), 2, 0); // 0
  * ```

@@ -16,7 +16,8 @@ import { larfg } from './larfg.js';
  *
  * @example
  * ```ts
- * import { createLapackContext, geqr2 } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { geqr2 } from './geqr2.js'; // internal, not exported by @polyblas/backend-js
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([3, 4]), tau = new Float64Array(1);
  * geqr2(ctx, 2, 1, A, 2, 0, tau, 0, ctx.work(1).data, 0); // A = [-5, 0.5], tau = [1.6]

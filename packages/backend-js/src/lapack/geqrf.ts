@@ -15,7 +15,7 @@ import { larft } from './larft.js';
  *
  * @example
  * ```ts
- * import { GEQRF_BLOCK } from '@polyblas/backend-js';
+ * import { GEQRF_BLOCK } from './geqrf.js'; // internal, not exported by @polyblas/backend-js
  * GEQRF_BLOCK; // 32
  * ```
  */
@@ -32,7 +32,8 @@ export const GEQRF_BLOCK = 32;
  *
  * @example
  * ```ts
- * import { createLapackContext, geqrf } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { geqrf } from './geqrf.js'; // internal; the public kernel is lapackKernels.dgeqrf
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([3, 4]), tau = new Float64Array(1);
  * geqrf(ctx, 2, 1, A, 2, 0, tau, 0); // R = [[-5]], tau = [1.6]

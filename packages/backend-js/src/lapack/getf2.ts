@@ -15,7 +15,7 @@ import { laswp } from './laswp.js';
  *
  * @example
  * ```ts
- * import { GETF2_LEAF } from '@polyblas/backend-js';
+ * import { GETF2_LEAF } from './getf2.js'; // internal, not exported by @polyblas/backend-js
  * GETF2_LEAF; // 32
  * ```
  */
@@ -36,7 +36,8 @@ export const GETF2_LEAF = 32;
  *
  * @example
  * ```ts
- * import { createLapackContext, getf2 } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { getf2 } from './getf2.js'; // internal, not exported by @polyblas/backend-js
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([1, 3, 2, 4]), ipiv = new Int32Array(2);
  * getf2(ctx, 2, 2, A, 2, 0, ipiv, 0); // 0; ipiv = [2, 2]; A = [3, 1/3, 4, 2/3]

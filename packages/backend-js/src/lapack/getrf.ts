@@ -14,7 +14,7 @@ import { laswp } from './laswp.js';
  *
  * @example
  * ```ts
- * import { GETRF_BLOCK } from '@polyblas/backend-js';
+ * import { GETRF_BLOCK } from './getrf.js'; // internal, not exported by @polyblas/backend-js
  * GETRF_BLOCK; // 128
  * ```
  */
@@ -32,7 +32,8 @@ export const GETRF_BLOCK = 128;
  *
  * @example
  * ```ts
- * import { createLapackContext, getrf } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { getrf } from './getrf.js'; // internal; the public kernel is lapackKernels.dgetrf
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([1, 3, 2, 4]), ipiv = new Int32Array(2);
  * getrf(ctx, 2, 2, A, 2, 0, ipiv, 0); // 0; ipiv = [2, 2]

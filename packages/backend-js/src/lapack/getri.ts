@@ -23,7 +23,9 @@ const GETRI_BLOCK = 64;
  *
  * @example
  * ```ts
- * import { createLapackContext, getrf, getri } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { getrf } from './getrf.js'; // internal; the public kernel is lapackKernels.dgetrf
+ * import { getri } from './getri.js'; // internal; the public kernel is lapackKernels.dgetri
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([4, 2, 7, 6]), ipiv = new Int32Array(2); // [[4, 7], [2, 6]]
  * getrf(ctx, 2, 2, A, 2, 0, ipiv, 0);

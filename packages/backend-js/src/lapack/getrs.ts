@@ -14,7 +14,9 @@ import { laswp } from './laswp.js';
  *
  * @example
  * ```ts
- * import { createLapackContext, getrf, getrs } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { getrf } from './getrf.js'; // internal; the public kernel is lapackKernels.dgetrf
+ * import { getrs } from './getrs.js'; // internal; the public kernel is lapackKernels.dgetrs
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([1, 3, 2, 4]), ipiv = new Int32Array(2);
  * getrf(ctx, 2, 2, A, 2, 0, ipiv, 0);

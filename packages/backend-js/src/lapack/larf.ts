@@ -17,7 +17,8 @@ import type { LapackContext } from './context.js';
  *
  * @example
  * ```ts
- * import { createLapackContext, larf } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { larf } from './larf.js'; // internal, not exported by @polyblas/backend-js
  * const ctx = createLapackContext('d');
  * const v = new Float64Array([1, 0.5]), C = new Float64Array([3, 4]); // 2x1
  * larf(ctx, 'L', 2, 1, v, 1, 0, 1.6, C, 2, 0, ctx.work(1).data, 0); // C = [-5, 0]

@@ -19,7 +19,9 @@ import type { Storev } from './larft.js';
  *
  * @example
  * ```ts
- * import { createLapackContext, larft, larfb } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { larft } from './larft.js'; // internal, not exported by @polyblas/backend-js
+ * import { larfb } from './larfb.js'; // internal, not exported by @polyblas/backend-js
  * const ctx = createLapackContext('d');
  * // after geqrf on a 3x2 A (m = 3, k = 2), apply Qᵀ to a 3x4 C:
  * // larft(ctx, 'C', 3, 2, A, 3, 0, tau, 0, T, 2, 0);

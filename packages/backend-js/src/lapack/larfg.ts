@@ -18,7 +18,8 @@ import type { LapackContext } from './context.js';
  *
  * @example
  * ```ts
- * import { createLapackContext, larfg } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { larfg } from './larfg.js'; // internal, not exported by @polyblas/backend-js
  * const ctx = createLapackContext('d');
  * const x = new Float64Array([4]), tau = new Float64Array(1);
  * const beta = larfg(ctx, 2, 3, x, 1, 0, tau, 0); // beta = -5, tau[0] = 1.6, x = [0.5]

@@ -12,7 +12,7 @@ import type { LapackContext } from './context.js';
  *
  * @example
  * ```ts
- * import type { Storev } from '@polyblas/backend-js';
+ * import type { Storev } from './larft.js'; // internal, not exported by @polyblas/backend-js
  * const storev: Storev = 'C';
  * ```
  */
@@ -29,7 +29,8 @@ export type Storev = 'C' | 'R';
  *
  * @example
  * ```ts
- * import { createLapackContext, larft } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { larft } from './larft.js'; // internal, not exported by @polyblas/backend-js
  * const ctx = createLapackContext('d');
  * // two reflectors of length 3 (e.g. from geqrf on a 3x2 A) and their taus:
  * const V = new Float64Array([1, 0.5, 0.25, 0, 1, 0.5]), tau = new Float64Array([1.2, 1.5]);

@@ -16,7 +16,7 @@ const STRIP = 32;
  *
  * @example
  * ```ts
- * import { laswp } from '@polyblas/backend-js';
+ * import { laswp } from './laswp.js'; // internal, not exported by @polyblas/backend-js
  * const A = new Float64Array([1, 2, 3, 4]); // 2x2, rows [1, 3] and [2, 4]
  * laswp(2, A, 2, 0, 0, 1, new Int32Array([2]), 0, 1); // A = [2, 1, 4, 3]
  * ```

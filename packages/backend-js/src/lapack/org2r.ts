@@ -15,7 +15,9 @@ import { larf } from './larf.js';
  *
  * @example
  * ```ts
- * import { createLapackContext, geqrf, org2r } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { geqrf } from './geqrf.js'; // internal; the public kernel is lapackKernels.dgeqrf
+ * import { org2r } from './org2r.js'; // internal, not exported by @polyblas/backend-js
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([3, 4]), tau = new Float64Array(1);
  * geqrf(ctx, 2, 1, A, 2, 0, tau, 0);

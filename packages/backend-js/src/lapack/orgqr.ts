@@ -22,7 +22,9 @@ const ORGQR_BLOCK = 32;
  *
  * @example
  * ```ts
- * import { createLapackContext, geqrf, orgqr } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { geqrf } from './geqrf.js'; // internal; the public kernel is lapackKernels.dgeqrf
+ * import { orgqr } from './orgqr.js'; // internal; the public kernel is lapackKernels.dorgqr
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([3, 4]), tau = new Float64Array(1);
  * geqrf(ctx, 2, 1, A, 2, 0, tau, 0);

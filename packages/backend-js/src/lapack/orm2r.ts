@@ -16,7 +16,9 @@ import { larf } from './larf.js';
  *
  * @example
  * ```ts
- * import { createLapackContext, geqrf, orm2r } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { geqrf } from './geqrf.js'; // internal; the public kernel is lapackKernels.dgeqrf
+ * import { orm2r } from './orm2r.js'; // internal, not exported by @polyblas/backend-js
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([3, 4]), tau = new Float64Array(1);
  * geqrf(ctx, 2, 1, A, 2, 0, tau, 0);

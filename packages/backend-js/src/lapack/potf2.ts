@@ -15,7 +15,8 @@ import type { LapackContext } from './context.js';
  *
  * @example
  * ```ts
- * import { createLapackContext, potf2 } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { potf2 } from './potf2.js'; // internal, not exported by @polyblas/backend-js
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([4, 2, 2, 5]);
  * potf2(ctx, 'L', 2, A, 2, 0); // 0; lower triangle = [[2, 0], [1, 2]]

@@ -13,7 +13,7 @@ import { potf2 } from './potf2.js';
  *
  * @example
  * ```ts
- * import { POTRF_BLOCK } from '@polyblas/backend-js';
+ * import { POTRF_BLOCK } from './potrf.js'; // internal, not exported by @polyblas/backend-js
  * POTRF_BLOCK; // 48
  * ```
  */
@@ -30,7 +30,8 @@ export const POTRF_BLOCK = 48;
  *
  * @example
  * ```ts
- * import { createLapackContext, potrf } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { potrf } from './potrf.js'; // internal; the public kernel is lapackKernels.dpotrf
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([4, 2, 2, 5]);
  * potrf(ctx, 'L', 2, A, 2, 0); // 0; lower triangle = [[2, 0], [1, 2]]

@@ -13,7 +13,9 @@ import type { LapackContext } from './context.js';
  *
  * @example
  * ```ts
- * import { createLapackContext, potrf, potrs } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { potrf } from './potrf.js'; // internal; the public kernel is lapackKernels.dpotrf
+ * import { potrs } from './potrs.js'; // internal; the public kernel is lapackKernels.dpotrs
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([4, 2, 2, 5]);
  * potrf(ctx, 'L', 2, A, 2, 0);

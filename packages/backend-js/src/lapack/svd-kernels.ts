@@ -13,7 +13,7 @@ import { gesdd } from './gesdd.js';
  *
  * @example
  * ```ts
- * import type { SvdKernels } from '@polyblas/backend-js';
+ * import type { SvdKernels } from './svd-kernels.js'; // internal, not exported by @polyblas/backend-js
  * function svdOf(k: SvdKernels) { return k.dgesdd; }
  * ```
  */
@@ -35,7 +35,8 @@ function bind<T extends FloatArray>(ctx: LapackContext<T>): Pick<Lapack<T>, 'ges
  *
  * @example
  * ```ts
- * import { createLapackContext, svdKernels } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { svdKernels } from './svd-kernels.js'; // internal, not exported by @polyblas/backend-js
  * const k = svdKernels(createLapackContext('d'), createLapackContext('s'));
  * const s = new Float64Array(2), none = new Float64Array(1);
  * k.dgesdd('N', 2, 2, new Float64Array([3, 0, 0, 4]), 2, 0, s, 0, none, 1, 0, none, 1, 0); // s = [4, 3]

@@ -19,7 +19,8 @@ const TRTRI_BLOCK = 64;
  *
  * @example
  * ```ts
- * import { createLapackContext, trtri } from '@polyblas/backend-js';
+ * import { createLapackContext } from '@polyblas/backend-js';
+ * import { trtri } from './trtri.js'; // internal, not exported by @polyblas/backend-js
  * const ctx = createLapackContext('d');
  * const A = new Float64Array([2, 0, 1, 4]); // upper [[2, 1], [0, 4]]
  * trtri(ctx, 'U', 'N', 2, A, 2, 0); // 0; A = [0.5, 0, -0.125, 0.25]

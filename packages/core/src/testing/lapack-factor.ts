@@ -29,7 +29,7 @@ const SENTINEL = -1234.5;
  *
  * @example
  * ```ts
- * import type { Layout } from '@polyblas/core/testing';
+ * import type { Layout } from './lapack-factor.js'; // internal, not exported by @polyblas/core/testing
  * const padded: Layout = { offset: 3, pad: 2 };
  * ```
  */
@@ -46,7 +46,7 @@ const PADDED: Layout = { offset: 3, pad: 2 };
  *
  * @example
  * ```ts
- * import { placeMatrix } from '@polyblas/core/testing';
+ * import { placeMatrix } from './lapack-factor.js'; // internal, not exported by @polyblas/core/testing
  * const m = placeMatrix('d', 2, 2, new Float64Array([1, 2, 3, 4]), { offset: 1, pad: 1 });
  * m.data[m.offset + 1 + 1 * m.ld]; // 4
  * ```
@@ -65,7 +65,7 @@ export interface Placed {
  *
  * @example
  * ```ts
- * import { placeMatrix } from '@polyblas/core/testing';
+ * import { placeMatrix } from './lapack-factor.js'; // internal, not exported by @polyblas/core/testing
  * const m = placeMatrix('s', 2, 1, [3, 4], { offset: 2, pad: 1 }); // ld 3, data length 2 + 3 + 1
  * ```
  */
@@ -81,7 +81,7 @@ export function placeMatrix(precision: Precision, m: number, n: number, values: 
  *
  * @example
  * ```ts
- * import { placeMatrix, extractMatrix } from '@polyblas/core/testing';
+ * import { placeMatrix, extractMatrix } from './lapack-factor.js'; // internal, not exported by @polyblas/core/testing
  * extractMatrix(placeMatrix('d', 1, 2, [5, 6], { offset: 1, pad: 2 })); // Float64Array [5, 6]
  * ```
  */

@@ -64,7 +64,7 @@ export const GEMM_SMALL_WORK = 16 * 16 * 16;
  *
  * @example
  * ```ts
- * import { gemm } from '@polyblas/backend-js';
+ * import { gemm } from './gemm.js'; // internal; the public kernel is blasKernels.dgemm
  * const A = new Float64Array([1, 2, 3, 4]), B = new Float64Array([5, 6, 7, 8]);
  * const C = new Float64Array(4);
  * gemm('N', 'N', 2, 2, 2, 1, A, 2, 1, 0, B, 2, 1, 0, 0, C, 2, 1, 0); // C = [19, 22, 43, 50]
