@@ -8,10 +8,16 @@
 import type { FloatArray, Kernels } from '@polyblas/contract';
 import { kernelsFor } from './backend/select.js';
 import { rangeError, typeError } from './errors.js';
+import { detachedError, isDetached } from './ndarray/layout.js';
 import { array, empty, multiply, NDArray, type ArrayInput, type DType } from './ndarray/index.js';
 
 function toArray(value: ArrayInput, argument: string): NDArray {
-  if (value instanceof NDArray) return value;
+  if (value instanceof NDArray) {
+    // A transferred buffer reads as length 0: without this check the product would be all NaN.
+    if (value.size > 0 && value.data.length === 0) throw detachedError(argument);
+    return value;
+  }
+  if (ArrayBuffer.isView(value) && isDetached(value as FloatArray)) throw detachedError(argument);
   try {
     return array(value);
   } catch (error) {
@@ -29,6 +35,7 @@ function commonDtype(a: NDArray, b: NDArray): [NDArray, NDArray, DType] {
 
 function checkOut(out: unknown, shape: readonly number[], dtype: DType): NDArray {
   if (!(out instanceof NDArray)) return typeError('options.out', 'an NDArray', out);
+  if (out.size > 0 && out.data.length === 0) throw detachedError('options.out');
   if (out.shape.length !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
     rangeError('options.out', `shape [${shape.join(', ')}]`, `shape [${out.shape.join(', ')}]`);
   }

@@ -18,6 +18,7 @@ import { kernelsFor } from '../backend/dispatch.js';
 import { LinAlgError, describe } from '../errors.js';
 import { NDArray, array } from '../ndarray/index.js';
 import { internalArray } from '../ndarray/ndarray.js';
+import { detachedError, isDetached } from '../ndarray/layout.js';
 
 export { NDArray };
 
@@ -101,7 +102,12 @@ export function shapeError(argument: string, expected: string, shape: readonly n
  * @internal
  */
 export function toNDArray(value: unknown, argument: string): NDArray {
-  if (value instanceof NDArray) return value;
+  if (value instanceof NDArray) {
+    // A transferred buffer reads as length 0: without this check its elements would read as NaN.
+    if (value.size > 0 && value.data.length === 0) throw detachedError(argument);
+    return value;
+  }
+  if ((value instanceof Float64Array || value instanceof Float32Array) && isDetached(value)) throw detachedError(argument);
   if (Array.isArray(value) || value instanceof Float64Array || value instanceof Float32Array) {
     try {
       return array(value as number[]);
