@@ -69,3 +69,16 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return `${typeof value} ${String(value)}`;
 }
+
+/**
+ * Throws a TypeError naming the first property of an options object that is not one of `known`,
+ * as numpy rejects an unexpected keyword argument: a misspelt option (`{ fullmatrices: false }`)
+ * must not silently fall back to the default. @internal
+ */
+export function rejectUnknownOptions(options: object, known: readonly string[], argument = 'options'): void {
+  for (const key in options) {
+    if (!Object.prototype.hasOwnProperty.call(options, key) || known.includes(key)) continue;
+    const expected = known.length === 0 ? 'no options' : `only ${known.map((k) => `'${k}'`).join(', ')}`;
+    throw new TypeError(`${argument}.${key}: unexpected option (expected ${expected})`);
+  }
+}

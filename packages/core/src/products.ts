@@ -7,7 +7,7 @@
  */
 import type { FloatArray, Kernels } from '@polyblas/contract';
 import { kernelsFor } from './backend/select.js';
-import { rangeError, typeError } from './errors.js';
+import { rangeError, rejectUnknownOptions, typeError } from './errors.js';
 import { detachedError, isDetached } from './ndarray/layout.js';
 import { array, empty, multiply, NDArray, type ArrayInput, type DType } from './ndarray/index.js';
 
@@ -94,7 +94,10 @@ function broadcastShapes(x: readonly number[], y: readonly number[]): number[] {
  * matmul(array([[1, 2], [3, 4]]).T, array([1, 1])).toArray(); // [4, 6]
  * ```
  */
-export function matmul(a: ArrayInput, b: ArrayInput, options: { out?: NDArray } = {}): NDArray {
+export function matmul(a: ArrayInput, b: ArrayInput, options?: { out?: NDArray }): NDArray {
+  if (options === null || options === undefined) options = {};
+  else if (typeof options !== 'object' || Array.isArray(options) || options instanceof NDArray) typeError('options', 'an options object such as { out }', options);
+  rejectUnknownOptions(options, ['out']);
   let x = toArray(a, 'a');
   let y = toArray(b, 'b');
   if (x.ndim === 0) rangeError('a', 'an array of at least 1 dimension (use multiply for scalars)', x);

@@ -33,7 +33,7 @@ export interface ComplexArray {
 }
 
 function uploOf(options: unknown): 'L' | 'U' {
-  const uplo = optionsOf<{ uplo: 'L' | 'U' }>(options).uplo ?? 'L';
+  const uplo = optionsOf<{ uplo: 'L' | 'U' }>(options, ['uplo']).uplo ?? 'L';
   if (uplo !== 'L' && uplo !== 'U') throw new RangeError(`options.uplo: expected 'L' or 'U', got ${JSON.stringify(uplo)}`);
   return uplo;
 }

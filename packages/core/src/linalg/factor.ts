@@ -24,7 +24,7 @@ import {
  */
 export function cholesky(a: ArrayInput, options?: { upper?: boolean }): NDArray {
   const A = asSquareStack(a, 'a');
-  const upper = optionsOf<{ upper: boolean }>(options).upper ?? false;
+  const upper = optionsOf<{ upper: boolean }>(options, ['upper']).upper ?? false;
   if (typeof upper !== 'boolean') throw new TypeError(`options.upper: expected a boolean, got ${typeof upper}`);
   const { count, rows: n } = stackShape(A);
   const dtype = resultDType(A);
@@ -76,7 +76,7 @@ export function qr(a: ArrayInput, options: { mode: 'r' }): { r: NDArray };
 export function qr(a: ArrayInput, options?: { mode?: QrMode }): { q?: NDArray; r: NDArray };
 export function qr(a: ArrayInput, options?: { mode?: QrMode }): { q?: NDArray; r: NDArray } {
   const A = asMatrixStack(a, 'a');
-  const mode = optionsOf<{ mode: QrMode }>(options).mode ?? 'reduced';
+  const mode = optionsOf<{ mode: QrMode }>(options, ['mode']).mode ?? 'reduced';
   if (mode !== 'reduced' && mode !== 'complete' && mode !== 'r') {
     throw new RangeError(`options.mode: expected 'reduced', 'complete' or 'r', got ${JSON.stringify(mode)}`);
   }

@@ -15,7 +15,7 @@ import {
   type Precision,
 } from '@polyblas/contract';
 import { kernelsFor } from '../backend/dispatch.js';
-import { LinAlgError, describe } from '../errors.js';
+import { LinAlgError, describe, rejectUnknownOptions } from '../errors.js';
 import { NDArray, array } from '../ndarray/index.js';
 import { internalArray } from '../ndarray/ndarray.js';
 import { detachedError, isDetached } from '../ndarray/layout.js';
@@ -326,12 +326,16 @@ export function blasFor(routine: BlasRoutine, dtype: DType, size: number): Blas<
   return (views[p] ??= blasOf(kernels, p) as Blas<FloatArray>);
 }
 
-/** Reads an options object, rejecting non-objects with a TypeError naming it. @internal */
-export function optionsOf<T extends object>(options: unknown, argument = 'options'): Partial<T> {
+/**
+ * Reads an options object: non-objects and option names outside `known` are TypeErrors naming
+ * them. @internal
+ */
+export function optionsOf<T extends object>(options: unknown, known: readonly (keyof T & string)[], argument = 'options'): Partial<T> {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
+  if (typeof options !== 'object' || Array.isArray(options) || ArrayBuffer.isView(options) || options instanceof NDArray) {
     throw new TypeError(`${argument}: expected an options object, got ${describe(options)}`);
   }
+  rejectUnknownOptions(options, known, argument);
   return options as Partial<T>;
 }
 

@@ -58,7 +58,7 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options?: { rcond?: number }
   const isVector = B.ndim === 1;
   const k = isVector ? 1 : B.shape[1];
   const dtype = resultDType(A, B);
-  const rcond = numberOption(optionsOf<{ rcond: number }>(options).rcond, 'options.rcond', epsOf(dtype) * Math.max(m, n));
+  const rcond = numberOption(optionsOf<{ rcond: number }>(options, ['rcond']).rcond, 'options.rcond', epsOf(dtype) * Math.max(m, n));
   const minMN = Math.min(m, n);
   const x = alloc(dtype, n * k);
   const s = alloc(dtype, minMN);

@@ -129,7 +129,7 @@ export function norm(
   options?: { keepdims?: boolean },
 ): number | NDArray {
   const X = toNDArray(x, 'x');
-  const keepdims = options?.keepdims ?? false;
+  const keepdims = optionsOf<{ keepdims: boolean }>(options, ['keepdims']).keepdims ?? false;
   if (typeof keepdims !== 'boolean') throw new TypeError(`options.keepdims: expected a boolean, got ${describe(keepdims)}`);
   if (ord !== null && ord !== undefined && typeof ord !== 'number' && ord !== 'fro' && ord !== 'nuc') {
     throw new TypeError(`ord: expected a number, 'fro', 'nuc' or null, got ${describe(ord)}`);
@@ -229,7 +229,7 @@ export function vectorNorm(
   x: ArrayInput, options?: { axis?: number | readonly number[] | null; keepdims?: boolean; ord?: number },
 ): number | NDArray {
   const X = toNDArray(x, 'x');
-  const opts = optionsOf<{ axis: number | readonly number[] | null; keepdims: boolean; ord: number }>(options);
+  const opts = optionsOf<{ axis: number | readonly number[] | null; keepdims: boolean; ord: number }>(options, ['axis', 'keepdims', 'ord']);
   const ord = opts.ord ?? 2;
   if (typeof ord !== 'number' || Number.isNaN(ord)) throw new TypeError(`options.ord: expected a number, got ${describe(ord)}`);
   const keepdims = opts.keepdims ?? false;
@@ -257,7 +257,7 @@ export function vectorNorm(
  */
 export function matrixNorm(x: ArrayInput, options?: { keepdims?: boolean; ord?: NormOrder }): number | NDArray {
   const X = asMatrixStack(x, 'x');
-  const opts = optionsOf<{ keepdims: boolean; ord: NormOrder }>(options);
+  const opts = optionsOf<{ keepdims: boolean; ord: NormOrder }>(options, ['keepdims', 'ord']);
   return norm(X, opts.ord ?? 'fro', [-2, -1], { keepdims: opts.keepdims ?? false });
 }
 

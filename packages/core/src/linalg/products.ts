@@ -146,7 +146,7 @@ export function multiDot(arrays: readonly ArrayInput[]): number | NDArray {
  */
 export function trace(a: ArrayInput, options?: { offset?: number }): number | NDArray {
   const A = asMatrixStack(a, 'a');
-  const offset = numberOption(optionsOf<{ offset: number }>(options).offset, 'options.offset', 0);
+  const offset = numberOption(optionsOf<{ offset: number }>(options, ['offset']).offset, 'options.offset', 0);
   if (!Number.isInteger(offset)) throw new TypeError(`options.offset: expected an integer, got ${offset}`);
   const { batch, count, rows: m, cols: n } = stackShape(A);
   const dtype = A.dtype === 'float32' ? 'float32' : 'float64';

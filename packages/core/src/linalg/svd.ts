@@ -134,7 +134,7 @@ export function svd(
   a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: boolean; hermitian?: boolean },
 ): { u: NDArray; s: NDArray; vt: NDArray } | NDArray {
   const A = asMatrixStack(a, 'a');
-  const opts = optionsOf<{ fullMatrices: boolean; computeUV: boolean; hermitian: boolean }>(options);
+  const opts = optionsOf<{ fullMatrices: boolean; computeUV: boolean; hermitian: boolean }>(options, ['fullMatrices', 'computeUV', 'hermitian']);
   const fullMatrices = opts.fullMatrices ?? true;
   const computeUV = opts.computeUV ?? true;
   const hermitian = booleanOption(opts.hermitian, 'options.hermitian');
@@ -176,7 +176,7 @@ export function svdvals(a: ArrayInput): NDArray {
  */
 export function pinv(a: ArrayInput, options?: { rtol?: number; hermitian?: boolean }): NDArray {
   const A = asMatrixStack(a, 'a');
-  const opts = optionsOf<{ rtol: number; hermitian: boolean }>(options);
+  const opts = optionsOf<{ rtol: number; hermitian: boolean }>(options, ['rtol', 'hermitian']);
   const rtol = numberOption(opts.rtol, 'options.rtol', 1e-15);
   const hermitian = booleanOption(opts.hermitian, 'options.hermitian');
   const { batch, count, rows: m, cols: n } = stackShape(A);
@@ -219,7 +219,7 @@ export function pinv(a: ArrayInput, options?: { rtol?: number; hermitian?: boole
  */
 export function matrixRank(a: ArrayInput, options?: { tol?: number; rtol?: number; hermitian?: boolean }): number | NDArray {
   const A = toNDArray(a, 'a');
-  const opts = optionsOf<{ tol: number; rtol: number; hermitian: boolean }>(options);
+  const opts = optionsOf<{ tol: number; rtol: number; hermitian: boolean }>(options, ['tol', 'rtol', 'hermitian']);
   const hermitian = booleanOption(opts.hermitian, 'options.hermitian');
   const tol = numberOption(opts.tol, 'options.tol', NaN);
   if (A.ndim < 2) {

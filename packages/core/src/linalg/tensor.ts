@@ -44,7 +44,7 @@ export function matrixTranspose(x: ArrayInput): NDArray {
  */
 export function diagonal(x: ArrayInput, options?: { offset?: number }): NDArray {
   const X = asMatrixStack(x, 'x');
-  const offset = numberOption(optionsOf<{ offset: number }>(options).offset, 'options.offset', 0);
+  const offset = numberOption(optionsOf<{ offset: number }>(options, ['offset']).offset, 'options.offset', 0);
   if (!Number.isInteger(offset)) throw new TypeError(`options.offset: expected an integer, got ${describe(offset)}`);
   const nd = X.ndim;
   const m = X.shape[nd - 2];
@@ -71,7 +71,7 @@ export function diagonal(x: ArrayInput, options?: { offset?: number }): NDArray 
  */
 export function tensorinv(a: ArrayInput, options?: { ind?: number }): NDArray {
   const A = toNDArray(a, 'a');
-  const ind = numberOption(optionsOf<{ ind: number }>(options).ind, 'options.ind', 2);
+  const ind = numberOption(optionsOf<{ ind: number }>(options, ['ind']).ind, 'options.ind', 2);
   if (!Number.isInteger(ind) || ind <= 0) throw new RangeError(`options.ind: expected a positive integer, got ${describe(ind)}`);
   if (ind > A.ndim) throw new RangeError(`options.ind: expected at most the ${A.ndim} dimensions of a, got ${ind}`);
   const outer = A.shape.slice(0, ind);
@@ -102,7 +102,7 @@ export function tensorinv(a: ArrayInput, options?: { ind?: number }): NDArray {
 export function tensorsolve(a: ArrayInput, b: ArrayInput, options?: { axes?: readonly number[] }): NDArray {
   let A = toNDArray(a, 'a');
   const B = toNDArray(b, 'b');
-  const axes = optionsOf<{ axes: readonly number[] }>(options).axes;
+  const axes = optionsOf<{ axes: readonly number[] }>(options, ['axes']).axes;
   if (axes !== undefined && axes !== null) {
     if (!Array.isArray(axes)) throw new TypeError(`options.axes: expected a list of axes, got ${describe(axes)}`);
     const moved = axes.map((d: number, i: number) => {

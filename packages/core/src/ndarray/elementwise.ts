@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { rangeError, typeError } from '../errors.js';
+import { rangeError, rejectUnknownOptions, typeError } from '../errors.js';
 import { NDArray, internalArray, type DType } from './ndarray.js';
 import {
   broadcastShapes,
@@ -105,7 +105,10 @@ function checkOperand(value: unknown, argument: string): asserts value is Operan
 /** The `out` option, checked: an NDArray with attached data and no repeated (stride 0) elements. */
 function checkOut(options: ElementwiseOptions | undefined): NDArray | undefined {
   if (options === undefined || options === null) return undefined;
-  if (typeof options !== 'object') typeError('options', 'an object such as { out }', options);
+  if (typeof options !== 'object' || Array.isArray(options) || options instanceof NDArray) {
+    typeError('options', 'an object such as { out }', options);
+  }
+  rejectUnknownOptions(options, ['out']);
   const out = options.out;
   if (out === undefined || out === null) return undefined;
   if (!(out instanceof NDArray)) typeError('options.out', 'an NDArray', out);
