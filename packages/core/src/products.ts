@@ -36,6 +36,12 @@ function commonDtype(a: NDArray, b: NDArray): [NDArray, NDArray, DType] {
 function checkOut(out: unknown, shape: readonly number[], dtype: DType): NDArray {
   if (!(out instanceof NDArray)) return typeError('options.out', 'an NDArray', out);
   if (out.size > 0 && out.data.length === 0) throw detachedError('options.out');
+  for (let k = 0; k < out.ndim; k++) {
+    // A broadcast view repeats elements: each would receive several results, the last one winning.
+    if (out.strides[k] === 0 && out.shape[k] > 1) {
+      rangeError('options.out', 'an array without repeated elements (a broadcast view cannot be written)', out);
+    }
+  }
   if (out.shape.length !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
     rangeError('options.out', `shape [${shape.join(', ')}]`, `shape [${out.shape.join(', ')}]`);
   }
