@@ -8,7 +8,7 @@
 import type { FloatArray, Kernels } from '@polyblas/contract';
 import { kernelsFor } from './backend/select.js';
 import { rangeError, rejectUnknownOptions, typeError } from './errors.js';
-import { detachedError, isDetached } from './ndarray/layout.js';
+import { checkElementCount, detachedError, isDetached } from './ndarray/layout.js';
 import { array, empty, multiply, NDArray, type ArrayInput, type DType } from './ndarray/index.js';
 
 function toArray(value: ArrayInput, argument: string): NDArray {
@@ -122,6 +122,7 @@ export function matmul(a: ArrayInput, b: ArrayInput, options?: { out?: NDArray }
   }
   const batch = broadcastShapes(x2.shape.slice(0, -2), y2.shape.slice(0, -2));
   const fullShape = [...batch, M, N];
+  checkElementCount(fullShape, 'b', `an operand whose product with a of shape [${x.shape.join(', ')}] is an array`);
   const resultShape = [...batch, ...(xVector ? [] : [M]), ...(yVector ? [] : [N])];
   const out = options.out === undefined ? undefined : checkOut(options.out, resultShape, dtype);
   // Overlapping output would be read after being written, and an output that cannot take the

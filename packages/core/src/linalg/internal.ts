@@ -18,7 +18,7 @@ import { kernelsFor } from '../backend/dispatch.js';
 import { LinAlgError, describe, rejectUnknownOptions } from '../errors.js';
 import { NDArray, array } from '../ndarray/index.js';
 import { internalArray } from '../ndarray/ndarray.js';
-import { detachedError, isDetached } from '../ndarray/layout.js';
+import { checkElementCount, detachedError, isDetached } from '../ndarray/layout.js';
 
 export { NDArray };
 
@@ -105,6 +105,8 @@ export function toNDArray(value: unknown, argument: string): NDArray {
   if (value instanceof NDArray) {
     // A transferred buffer reads as length 0: without this check its elements would read as NaN.
     if (value.size > 0 && value.data.length === 0) throw detachedError(argument);
+    // Every function works on a copy, indexed with 32-bit integers by the kernels.
+    checkElementCount(value.shape, argument, 'an array (linalg works on a copy)');
     return value;
   }
   if ((value instanceof Float64Array || value instanceof Float32Array) && isDetached(value)) throw detachedError(argument);

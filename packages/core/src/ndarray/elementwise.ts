@@ -19,6 +19,7 @@ import { NDArray, internalArray, type DType } from './ndarray.js';
 import {
   broadcastShapes,
   broadcastStrides,
+  checkElementCount,
   cStrides,
   detachedError,
   fStrides,
@@ -169,6 +170,7 @@ function allocate(shape: readonly number[], dtype: DType, inputs: readonly Opera
     }
     fortran = true;
   }
+  checkElementCount(shape, inputs.length > 1 ? 'b' : 'a', 'an operand that broadcasts to a result');
   const size = shape.reduce((p, n) => p * n, 1);
   const data = dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
   return internalArray(data, shape, fortran ? fStrides(shape) : cStrides(shape), 0);

@@ -282,3 +282,40 @@ export function detachedError(argument: string): TypeError {
     `${argument}: expected an array whose ArrayBuffer is attached, got one whose buffer was detached (transferred)`,
   );
 }
+
+/**
+ * The most elements an array that polyblas allocates (a result, or a working copy of an input)
+ * may have: 2³¹ − 1, so that every index into it fits the 32-bit integers of LAPACK, pivot
+ * arrays and the native and wasm bindings. Above it a RangeError names the argument, rather than
+ * the engine failing an allocation of tens of gigabytes, or an index wrapping around.
+ *
+ * @example
+ * ```ts
+ * import { MAX_ELEMENTS } from './layout.js';
+ * MAX_ELEMENTS; // 2147483647
+ * ```
+ *
+ * @internal
+ */
+export const MAX_ELEMENTS = 2 ** 31 - 1;
+
+/**
+ * Throws a RangeError naming `argument` when an array of `shape` would have more than
+ * {@link MAX_ELEMENTS} elements.
+ *
+ * @example
+ * ```ts
+ * import { checkElementCount } from './layout.js';
+ * checkElementCount([65536, 65536], 'a'); // RangeError: a: expected at most 2147483647 elements, ...
+ * ```
+ *
+ * @internal
+ */
+export function checkElementCount(shape: readonly number[], argument: string, what = 'an array'): void {
+  const size = sizeOf(shape);
+  if (size > MAX_ELEMENTS) {
+    throw new RangeError(
+      `${argument}: expected ${what} of at most ${MAX_ELEMENTS} elements, got shape ${shapeText(shape)} (${size} elements)`,
+    );
+  }
+}
