@@ -5,7 +5,7 @@
  */
 import { LinAlgError } from '../errors.js';
 import {
-  NDArray, alloc, asMatrixStack, asSquareStack, columnToRowMajor, gatherColumnMajor, lapackFor,
+  NDArray, alloc, asMatrixStack, asSquareStack, assertFinite, columnToRowMajor, gatherColumnMajor, lapackFor,
   optionsOf, resultDType, rowMajorCopy, stackShape, wrap, type ArrayInput,
 } from './internal.js';
 
@@ -33,6 +33,11 @@ export function cholesky(a: ArrayInput, options?: { upper?: boolean }): NDArray 
   const potrf = lapackFor('potrf', dtype, n).potrf;
   for (let t = 0; t < count; t++) {
     const off = t * n * n;
+    // A NaN pivot passes LAPACK's `ajj <= 0` test in some libraries and not in others: reject
+    // non-finite input (of the triangle that is read) the same way on every backend.
+    for (let i = 0; i < n; i++) {
+      assertFinite(buf.subarray(off + i * n + (upper ? i : 0), off + i * n + (upper ? n : i + 1)));
+    }
     // The buffer is Aᵀ column-major: A's lower triangle is its upper one, and the factor U of
     // Aᵀ = Uᵀ·U read back row-major is L = Uᵀ.
     if (potrf(upper ? 'L' : 'U', n, buf, n, off) > 0) throw new LinAlgError('Matrix is not positive definite');
