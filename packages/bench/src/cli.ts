@@ -1,70 +1,46 @@
 #!/usr/bin/env node
 /**
- * polyblas-bench: the same workloads through every available polyblas backend, with ml-matrix as
- * the pure-JavaScript baseline, each in a fresh process; prints a table per workload (each cell
- * the median with its ratio to the best) and optionally writes every figure as JSON.
+ * polyblas-bench: the published numpy BLAS workloads through every available polyblas backend,
+ * numpy (when python3 has it) and ml-matrix (the pure-JavaScript baseline), each (workload, column)
+ * in a fresh process. Prints a table per workload (median ± spread, ratio to the best), and writes
+ * the figures as JSON and SVG charts on request. `--calibrate` measures where each backend
+ * overtakes the others and derives size-policy rules.
  */
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { showConfig } from '@polyblas/core';
-import type { Sample } from './stats.js';
-import { WORKLOADS, type Mode } from './workloads.js';
+import { showConfig, VERSION } from '@polyblas/core';
+import { charts, type CaseRecord, type CellResult, type WorkloadRecord } from './charts.js';
+import { EXTRA_COLUMNS, parseOptions, threadEnvironment, USAGE, type Options } from './options.js';
+import { deriveRules, winners, type CalibrationTiming } from './rules.js';
+import { formatValue, spreadPercent, type Sample } from './stats.js';
+import { calibrationCases, CALIBRATION_GROUPS, WORKLOADS, type CaseSpec } from './workloads.js';
 
-const USAGE = `usage: pnpm bench [options]
+interface Column { title: string; kind: 'polyblas' | 'numpy' | 'ml-matrix'; backend: string | null }
+interface CaseResult { label: string; unit: string; higherIsBetter: boolean; sample: Sample | null; seconds?: Sample | null; error?: string }
+interface WorkerResult { results: CaseResult[]; config: unknown; error?: string }
 
-  --full                the published sizes (default: quick mode, scaled down, a few minutes)
-  --backends a,b        polyblas backends to compare (default: every available one)
-  --baseline none       leave out the ml-matrix column (default: ml-matrix)
-  --workloads a,b       any of ${WORKLOADS.map((w) => w.id).join(', ')} (default: all)
-  --json FILE           also write every figure, with machine and backend details, to FILE
-  --help                this message`;
+const jsWorker = fileURLToPath(new URL('./worker.js', import.meta.url));
+const pythonWorker = fileURLToPath(new URL('../python/worker.py', import.meta.url));
+const python = process.env.POLYBLAS_BENCH_PYTHON ?? 'python3';
 
-interface Options {
-  mode: Mode;
-  backends: string[] | null;
-  baseline: boolean;
-  workloads: string[];
-  json: string | null;
+function hasNumpy(): boolean {
+  if (!existsSync(pythonWorker)) return false;
+  const probe = spawnSync(python, ['-c', 'import numpy'], { stdio: 'ignore', timeout: 30_000 });
+  return probe.status === 0;
 }
 
-function parse(argv: readonly string[]): Options {
-  const options: Options = { mode: 'quick', backends: null, baseline: true, workloads: WORKLOADS.map((w) => w.id), json: null };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value\n\n${USAGE}`);
-      return v;
-    };
-    if (arg === '--full') options.mode = 'full';
-    else if (arg === '--quick') options.mode = 'quick';
-    else if (arg === '--backends') options.backends = value().split(',').map((s) => s.trim()).filter(Boolean);
-    else if (arg === '--baseline') options.baseline = value() !== 'none';
-    else if (arg === '--workloads') {
-      options.workloads = value().split(',').map((s) => s.trim()).filter(Boolean);
-      const unknown = options.workloads.filter((w) => !WORKLOADS.some((x) => x.id === w));
-      if (unknown.length) throw new Error(`--workloads: unknown workload "${unknown[0]}"; valid: ${WORKLOADS.map((w) => w.id).join(', ')}`);
-    } else if (arg === '--json') options.json = value();
-    else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else throw new Error(`unknown option ${arg}\n\n${USAGE}`);
-  }
-  return options;
-}
-
-interface Column { title: string; engine: string; backend: string | null }
-interface CaseResult { label: string; unit: string; higherIsBetter: boolean; sample: Sample | null; error?: string }
-
-const worker = fileURLToPath(new URL('./worker.js', import.meta.url));
-
-function runWorker(column: Column, workload: string, mode: Mode, onStart: (label: string) => void): Promise<{ results: CaseResult[]; config: unknown; error?: string }> {
+/** Runs `cases` on `column` in a fresh process, reporting each case as it starts. */
+function runWorker(column: Column, cases: readonly CaseSpec[], env: Record<string, string>, onStart: (label: string, index: number) => void): Promise<WorkerResult> {
   return new Promise((resolve) => {
-    const env = { ...process.env };
-    if (column.backend) env.POLYBLAS_BACKEND = column.backend;
-    const child = spawn(process.execPath, [worker, column.engine, workload, mode], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+    if (column.backend) childEnv.POLYBLAS_BACKEND = column.backend;
+    const [command, args] = column.kind === 'numpy'
+      ? [python, [pythonWorker]]
+      : [process.execPath, [jsWorker, column.kind === 'polyblas' ? 'polyblas' : 'ml-matrix']];
+    const child = spawn(command, args, { env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
     const results: CaseResult[] = [];
     let config: unknown = null;
     let buffer = '';
@@ -75,107 +51,249 @@ function runWorker(column: Column, workload: string, mode: Mode, onStart: (label
       while ((nl = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
-        const record = JSON.parse(line) as { type: string } & CaseResult & { config: unknown };
+        let record: { type: string; index?: number; config?: unknown } & CaseResult;
+        try {
+          record = JSON.parse(line) as typeof record;
+        } catch {
+          continue; // a library printing to stdout; not ours
+        }
         if (record.type === 'config') config = record.config;
-        else if (record.type === 'start') onStart(record.label);
+        else if (record.type === 'start') onStart(record.label, record.index ?? 0);
         else if (record.type === 'case') results.push(record);
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => resolve({ results, config, error: error.message }));
     child.on('close', (code) => {
       resolve({ results, config, ...(code === 0 ? {} : { error: stderr.trim().split('\n').slice(-3).join(' ') || `exit code ${code}` }) });
     });
+    child.stdin.end(JSON.stringify(cases));
   });
-}
-
-function formatValue(value: number): string {
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  return abs >= 100 ? value.toFixed(0) : abs >= 10 ? value.toFixed(1) : abs >= 1 ? value.toFixed(2) : value.toPrecision(3);
 }
 
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')).join('\n');
 }
 
-async function main(): Promise<void> {
-  const options = parse(process.argv.slice(2));
-  const report = showConfig();
-  const available = report.backends.filter((b) => b.available).map((b) => b.name);
-  const backends = options.backends ?? available;
-  for (const b of backends) {
-    if (!available.includes(b)) {
-      const known = report.backends.find((x) => x.name === b);
-      throw new Error(`--backends: "${b}" is ${known ? `not available: ${known.reason}` : 'not a known backend'}; available: ${available.join(', ')}`);
-    }
+/** "median ±spread% (ratio)" for a table cell. */
+function cell(r: CaseResult | undefined, best: number, failed: boolean): string {
+  if (!r) return failed ? 'failed' : '-';
+  if (r.error) return 'error';
+  if (!r.sample) return 'n/a';
+  const ratio = r.higherIsBetter ? best / r.sample.median : r.sample.median / best;
+  return `${formatValue(r.sample.median)} ±${Math.round(spreadPercent(r.sample))}% ${ratio < 1.005 ? ' best' : `${ratio.toFixed(1).padStart(4)}x`}`;
+}
+
+function osName(): string {
+  try {
+    const pretty = /^PRETTY_NAME="?([^"\n]*)"?/m.exec(readFileSync('/etc/os-release', 'utf8'));
+    if (pretty) return `${pretty[1]} (${osType()} ${release()})`;
+  } catch {
+    // not Linux
   }
-  const columns: Column[] = [
-    ...backends.map((b) => ({ title: b, engine: 'polyblas', backend: b })),
-    ...(options.baseline ? [{ title: 'ml-matrix', engine: 'ml-matrix', backend: null }] : []),
-  ];
-  const workloads = WORKLOADS.filter((w) => options.workloads.includes(w.id));
-  console.log(`polyblas bench, ${options.mode} mode: ${columns.map((c) => c.title).join(', ')} on ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores)`);
-  if (options.mode === 'quick') console.log('quick mode scales sizes down (--full for the published sizes):');
-  const output: Record<string, unknown> = {
-    mode: options.mode,
-    machine: { cpu: cpus()[0]?.model, cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
-    configs: {} as Record<string, unknown>,
-    workloads: [] as unknown[],
+  return `${osType()} ${release()}`;
+}
+
+function machine() {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown CPU',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    os: osName(),
+    platform: `${process.platform}-${process.arch}`,
+    loadAverageAtStart: loadavg().map((v) => Math.round(v * 100) / 100),
   };
-  const total = workloads.length * columns.length;
-  let step = 0;
+}
+
+/** Available polyblas backends, highest priority first. */
+function availableBackends(): string[] {
+  return showConfig().backends.filter((b) => b.available).sort((a, b) => b.priority - a.priority).map((b) => b.name);
+}
+
+function progressPrinter() {
   const interactive = process.stderr.isTTY;
-  for (const workload of workloads) {
-    if (options.mode === 'quick') console.log(`  ${workload.id}: ${workload.quickNote}`);
+  const started = Date.now();
+  return {
+    show(text: string) {
+      const elapsed = `${((Date.now() - started) / 1000).toFixed(0)}s`;
+      if (interactive) process.stderr.write(`\r\x1b[K${elapsed.padStart(4)} ${text}`.slice(0, (process.stderr.columns ?? 120) + 6));
+      else process.stderr.write(`${elapsed.padStart(4)} ${text}\n`);
+    },
+    clear() {
+      if (interactive) process.stderr.write('\r\x1b[K');
+    },
+    seconds: () => (Date.now() - started) / 1000,
+  };
+}
+
+function resolveColumns(options: Options): { columns: Column[]; notes: string[] } {
+  const available = availableBackends();
+  const report = showConfig();
+  const notes: string[] = [];
+  const wanted = options.backends;
+  const known = new Set([...report.backends.map((b) => b.name), ...EXTRA_COLUMNS]);
+  for (const name of wanted ?? []) {
+    if (!known.has(name)) throw new Error(`--backends: "${name}" is not a known backend or column; known: ${[...known].join(', ')}`);
+    const backend = report.backends.find((b) => b.name === name);
+    if (backend && !backend.available) throw new Error(`--backends: "${name}" is not available: ${backend.reason}; available: ${available.join(', ')}`);
+  }
+  const backends = wanted ? available.filter((b) => wanted.includes(b)) : available;
+  const columns: Column[] = backends.map((b) => ({ title: b, kind: 'polyblas', backend: b }));
+  const numpyWanted = wanted ? wanted.includes('numpy') : true;
+  if (numpyWanted) {
+    if (hasNumpy()) columns.push({ title: 'numpy', kind: 'numpy', backend: null });
+    else if (wanted) throw new Error(`--backends: numpy asked for, but "${python} -c 'import numpy'" fails`);
+    else notes.push(`numpy column left out: "${python} -c 'import numpy'" fails (set POLYBLAS_BENCH_PYTHON to another python)`);
+  }
+  if (options.baseline && (wanted ? wanted.includes('ml-matrix') : true)) columns.push({ title: 'ml-matrix', kind: 'ml-matrix', backend: null });
+  return { columns, notes };
+}
+
+async function bench(options: Options): Promise<void> {
+  const { columns, notes } = resolveColumns(options);
+  if (columns.length === 0) throw new Error('no columns to run');
+  const workloads = WORKLOADS.filter((w) => options.workloads.includes(w.id));
+  const threadCounts = options.threads;
+  const runs = workloads.flatMap((w) => (w.id === 'gemm' ? (threadCounts ?? [null]) : [threadCounts ? threadCounts[threadCounts.length - 1] : null])
+    .map((threads) => ({ workload: w, threads, cases: w.cases(options.mode) })));
+  const m = machine();
+  console.log(`polyblas bench ${VERSION}, ${options.mode} mode: ${columns.map((c) => c.title).join(', ')}`);
+  console.log(`${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, node ${process.version}; load average ${m.loadAverageAtStart.join(' ')}`);
+  console.log(`threads: ${threadCounts ? `${threadCounts.join(', ')} for gemm, ${threadCounts[threadCounts.length - 1]} for the rest` : "each library's default"}`);
+  for (const note of notes) console.log(note);
+  if (options.mode === 'quick') {
+    console.log('quick mode scales the workloads down (--full runs the published sizes):');
+    for (const w of workloads) console.log(`  ${w.id.padEnd(11)} ${w.quickNote}`);
+  }
+  const output = {
+    tool: 'polyblas-bench',
+    date: new Date().toISOString(),
+    command: `polyblas-bench ${process.argv.slice(2).join(' ')}`.trim(),
+    mode: options.mode,
+    quickMode: options.mode === 'quick' ? Object.fromEntries(workloads.map((w) => [w.id, w.quickNote])) : null,
+    machine: m,
+    versions: { node: process.version, polyblas: VERSION } as Record<string, unknown>,
+    threads: threadCounts,
+    columns,
+    configs: {} as Record<string, unknown>,
+    workloads: [] as WorkloadRecord[],
+    notes: [
+      'Each figure is the median over `repeats` timed batches after warm-up; min and max are the fastest and slowest batch.',
+      'Inputs have the same shapes and distributions in every column; numpy draws its own random numbers, so the very values differ.',
+    ],
+  };
+  const progress = progressPrinter();
+  const total = runs.length * columns.length;
+  let step = 0;
+  for (const run of runs) {
+    const { workload, threads, cases } = run;
     const byColumn: Record<string, CaseResult[]> = {};
     const errors: Record<string, string> = {};
+    const threadNote = threads === null ? '' : ` (${threads} thread${threads === 1 ? '' : 's'})`;
     for (const column of columns) {
       step++;
-      const prefix = `[${step}/${total}] ${workload.id} · ${column.title}`;
-      const progress = (label: string) => {
-        if (interactive) process.stderr.write(`\r\x1b[K${prefix}: ${label}`);
-        else process.stderr.write(`${prefix}: ${label}\n`);
-      };
-      progress('starting');
-      const result = await runWorker(column, workload.id, options.mode, progress);
+      const prefix = `[${step}/${total}] ${workload.id}${threadNote} · ${column.title}`;
+      progress.show(`${prefix}: starting`);
+      const result = await runWorker(column, cases, threadEnvironment(threads), (label, index) => {
+        progress.show(`${prefix} · case ${index + 1}/${cases.length}: ${label}`);
+      });
       byColumn[column.title] = result.results;
       if (result.error) errors[column.title] = result.error;
-      if (result.config) (output.configs as Record<string, unknown>)[column.title] = result.config;
+      if (result.config && !(column.title in output.configs)) output.configs[column.title] = result.config;
     }
-    if (interactive) process.stderr.write('\r\x1b[K');
-    const labels = workload.cases(options.mode).map((c) => c.label);
-    const rows: string[][] = [[workload.title, ...columns.map((c) => c.title)]];
-    const records: unknown[] = [];
-    for (const label of labels) {
-      const cells = columns.map((c) => byColumn[c.title].find((r) => r.label === label));
-      const first = cells.find((r) => r?.sample);
+    progress.clear();
+    const rows: string[][] = [[`${workload.title}${threadNote}`, ...columns.map((c) => c.title)]];
+    const records: CaseRecord[] = [];
+    for (const spec of cases) {
+      const cells = columns.map((c) => byColumn[c.title].find((r) => r.label === spec.label));
       const values = cells.map((r) => r?.sample?.median ?? NaN).filter((v) => Number.isFinite(v));
-      const best = first?.higherIsBetter ? Math.max(...values) : Math.min(...values);
-      rows.push([
-        `${label} (${first?.unit ?? cells.find(Boolean)?.unit ?? ''})`,
-        ...cells.map((r, i) => {
-          if (!r) return errors[columns[i].title] ? 'failed' : '-';
-          if (r.error) return 'error';
-          if (!r.sample) return 'n/a';
-          const ratio = r.higherIsBetter ? best / r.sample.median : r.sample.median / best;
-          return `${formatValue(r.sample.median)} (${ratio < 1.005 ? 'best' : `${ratio.toFixed(1)}x`})`;
-        }),
-      ]);
-      records.push({ label, unit: first?.unit, results: Object.fromEntries(columns.map((c, i) => [c.title, cells[i]?.sample ?? (cells[i]?.error ? { error: cells[i]?.error } : null)])) });
+      const best = spec.higherIsBetter ? Math.max(...values) : Math.min(...values);
+      rows.push([`${spec.label} (${spec.unit})`, ...cells.map((r, i) => cell(r, best, columns[i].title in errors))]);
+      const results: Record<string, CellResult> = {};
+      columns.forEach((c, i) => {
+        const r = cells[i];
+        results[c.title] = r?.sample ?? (r?.error ? { error: r.error } : errors[c.title] ? { error: errors[c.title] } : null);
+      });
+      records.push({ label: spec.label, unit: spec.unit, higherIsBetter: spec.higherIsBetter, op: spec.op, results });
     }
     console.log(`\n${table(rows)}`);
     for (const [title, message] of Object.entries(errors)) console.log(`  ${title} failed: ${message}`);
     for (const column of columns) {
       for (const r of byColumn[column.title]) if (r.error) console.log(`  ${column.title}, ${r.label}: ${r.error}`);
     }
-    (output.workloads as unknown[]).push({ id: workload.id, title: workload.title, cases: records });
+    output.workloads.push({ id: workload.id, title: workload.title, threads, cases: records });
   }
-  console.log('\ncells: median (ratio to the best column); "best" marks the fastest');
+  const numpyConfig = output.configs.numpy as { version?: string; blasName?: string; blasVersion?: string } | undefined;
+  if (numpyConfig) output.versions.numpy = { version: numpyConfig.version, blas: numpyConfig.blasName, blasVersion: numpyConfig.blasVersion };
+  const ml = output.configs['ml-matrix'] as { version?: string } | undefined;
+  if (ml) output.versions['ml-matrix'] = ml.version;
+  console.log(`\ncells: median ±spread (largest distance from the median to min or max, in % of the median) and the ratio to the best column`);
+  if (numpyConfig) console.log(`numpy ${numpyConfig.version} uses ${numpyConfig.blasName ?? 'an unknown BLAS'} ${numpyConfig.blasVersion ?? ''}`.trimEnd());
+  console.log(`finished in ${progress.seconds().toFixed(0)} s`);
+  const json = `${JSON.stringify(output, null, 2)}\n`;
   if (options.json) {
-    writeFileSync(options.json, `${JSON.stringify(output, null, 2)}\n`);
+    writeFileSync(options.json, json);
     console.log(`figures written to ${options.json}`);
   }
+  if (options.out) {
+    mkdirSync(options.out, { recursive: true });
+    writeFileSync(join(options.out, 'results.json'), json);
+    const files = charts(output);
+    for (const [name, svg] of Object.entries(files)) writeFileSync(join(options.out, name), svg);
+    console.log(`results.json and ${Object.keys(files).join(', ')} written to ${options.out}`);
+  }
+}
+
+async function calibrate(options: Options): Promise<void> {
+  const available = availableBackends();
+  const backends = options.backends ? available.filter((b) => options.backends!.includes(b)) : available;
+  if (backends.length < 2) throw new Error(`calibration compares backends; available: ${available.join(', ')}`);
+  const defaultBackend = available[0];
+  const cases = calibrationCases(options.sizes);
+  console.log(`polyblas calibrate: ${backends.join(', ')} for ${Object.keys(CALIBRATION_GROUPS).join(', ')} at n = ${options.sizes.join(', ')}`);
+  console.log(`default backend here: ${defaultBackend}; rules route sizes up to maxSize to a backend that beats it by 10% or more`);
+  const progress = progressPrinter();
+  const timings: CalibrationTiming[] = [];
+  const configs: Record<string, unknown> = {};
+  for (const [i, backend] of backends.entries()) {
+    const prefix = `[${i + 1}/${backends.length}] calibrate · ${backend}`;
+    const result = await runWorker({ title: backend, kind: 'polyblas', backend }, cases, threadEnvironment(options.threads?.[options.threads.length - 1] ?? null),
+      (label, index) => progress.show(`${prefix} · case ${index + 1}/${cases.length}: ${label}`));
+    if (result.error) throw new Error(`calibration on ${backend} failed: ${result.error}`);
+    configs[backend] = result.config;
+    for (const [k, r] of result.results.entries()) {
+      if (r.seconds) timings.push({ backend, op: cases[k].op.kind, n: (cases[k].op as { n: number }).n, seconds: r.seconds.median });
+    }
+  }
+  progress.clear();
+  const crossovers = winners(timings, defaultBackend);
+  for (const group of Object.keys(CALIBRATION_GROUPS)) {
+    const rows = [[`${group}: µs per call`, ...backends, 'routed to']];
+    for (const c of crossovers.filter((x) => x.group === group)) {
+      rows.push([`n=${c.n}`, ...backends.map((b) => (c.seconds[b] === undefined ? '-' : formatValue(c.seconds[b] * 1e6))), c.winner]);
+    }
+    console.log(`\n${table(rows)}`);
+  }
+  const rules = deriveRules(timings, defaultBackend);
+  const file = options.rules ?? (options.out ? join(options.out, 'size-rules.json') : 'size-rules.json');
+  if (options.out) mkdirSync(options.out, { recursive: true });
+  const date = new Date().toISOString();
+  writeFileSync(file, `${JSON.stringify({
+    tool: 'polyblas-bench calibrate', date, machine: machine(), versions: { node: process.version, polyblas: VERSION },
+    defaultBackend, sizes: options.sizes, policy: { mode: 'auto', rules }, crossovers, timings, configs,
+  }, null, 2)}\n`);
+  console.log(`\nsize policy (setSizePolicy({ mode: 'auto', rules })), also written to ${file}:`);
+  console.log(`// polyblas-bench calibrate, ${date.slice(0, 10)}, ${machine().cpu} (${machine().cores} cores), default backend ${defaultBackend}`);
+  console.log(`[\n${rules.map((r) => `  { routines: [${r.routines.map((x) => `'${x}'`).join(', ')}], maxSize: ${r.maxSize}, backend: '${r.backend}' },`).join('\n')}\n]`);
+  console.log(`finished in ${progress.seconds().toFixed(0)} s`);
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.command === 'help') console.log(USAGE);
+  else if (options.command === 'calibrate') await calibrate(options);
+  else await bench(options);
 }
 
 main().catch((error: unknown) => {

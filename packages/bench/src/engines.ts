@@ -6,14 +6,23 @@
 import {
   add, divide, empty, linalg, matmul, multiply, sqrt, standardNormal, uniform, dot, type NDArray,
 } from '@polyblas/core';
+import type { ElementwiseVariant, Operation } from './workloads.js';
 import { EigenvalueDecomposition, CholeskyDecomposition, Matrix, SingularValueDecomposition, inverse, solve } from 'ml-matrix';
 
-export type ElementwiseVariant = 'plain' | 'out' | 'blocked';
-
+/**
+ * An engine: a way to build each operation's inputs (untimed) and return the call to time.
+ *
+ * @example
+ * ```ts
+ * const call = ENGINES.polyblas.prepareGemm(256);
+ * call();
+ * ```
+ */
 export interface Engine {
   readonly name: string;
   prepareGemm(n: number): () => void;
   prepareSvdLoop(n: number, iterations: number): () => void;
+  prepareSvd(n: number): () => void;
   prepareThinSvd(m: number, n: number): () => void;
   prepareCholesky(n: number): () => void;
   prepareEig(n: number): () => void;
@@ -22,6 +31,29 @@ export interface Engine {
   prepareSolve(n: number): () => void;
   /** null where the engine has no such operation. */
   prepareElementwise(n: number, variant: ElementwiseVariant): (() => void) | null;
+}
+
+/**
+ * The call to time for `op` on `engine`, or null where the engine has no such operation.
+ *
+ * @example
+ * ```ts
+ * const call = prepare(ENGINES.polyblas, { kind: 'inv', n: 10 });
+ * ```
+ */
+export function prepare(engine: Engine, op: Operation): (() => void) | null {
+  switch (op.kind) {
+    case 'gemm': return engine.prepareGemm(op.n);
+    case 'svdLoop': return engine.prepareSvdLoop(op.n, op.iterations);
+    case 'svd': return engine.prepareSvd(op.n);
+    case 'thinSvd': return engine.prepareThinSvd(op.m, op.n);
+    case 'cholesky': return engine.prepareCholesky(op.n);
+    case 'eig': return engine.prepareEig(op.n);
+    case 'vectorDot': return engine.prepareVectorDot(op.n);
+    case 'inv': return engine.prepareInv(op.n);
+    case 'solve': return engine.prepareSolve(op.n);
+    case 'elementwise': return engine.prepareElementwise(op.n, op.variant);
+  }
 }
 
 /** A well-conditioned n×n matrix: diagonally dominant random entries. */
@@ -41,6 +73,7 @@ function spd(n: number, seed: number): NDArray {
 
 const CHUNK = 4096;
 
+/** polyblas through its public API, on the backend the process selected. */
 export const polyblas: Engine = {
   name: 'polyblas',
   prepareGemm(n) {
@@ -58,6 +91,10 @@ export const polyblas: Engine = {
         linalg.svd(a);
       }
     };
+  },
+  prepareSvd(n) {
+    const a = uniform(0, 1, [n, n], { seed: 0 });
+    return () => void linalg.svd(a);
   },
   prepareThinSvd(m, n) {
     const a = uniform(0, 1, [m, n], { seed: 0 });
@@ -126,6 +163,7 @@ function toMl(a: NDArray): Matrix {
   return new Matrix(a.toArray() as number[][]);
 }
 
+/** ml-matrix, the pure-JavaScript baseline. */
 export const mlMatrix: Engine = {
   name: 'ml-matrix',
   prepareGemm(n) {
@@ -142,6 +180,10 @@ export const mlMatrix: Engine = {
         new SingularValueDecomposition(a, { computeLeftSingularVectors: true, computeRightSingularVectors: true });
       }
     };
+  },
+  prepareSvd(n) {
+    const a = toMl(uniform(0, 1, [n, n], { seed: 0 }));
+    return () => void new SingularValueDecomposition(a, { computeLeftSingularVectors: true, computeRightSingularVectors: true });
   },
   prepareThinSvd(m, n) {
     const a = toMl(uniform(0, 1, [m, n], { seed: 0 }));
@@ -177,4 +219,5 @@ export const mlMatrix: Engine = {
   },
 };
 
+/** The engines a worker can run, by name. */
 export const ENGINES: Readonly<Record<string, Engine>> = { polyblas, 'ml-matrix': mlMatrix };

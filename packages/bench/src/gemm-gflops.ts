@@ -19,7 +19,7 @@ for (const dtype of ['float64', 'float32'] as DType[]) {
     const a = uniform(0, 1, [n, n], { seed: 0, dtype });
     const b = uniform(0, 1, [n, n], { seed: 1, dtype });
     const c = empty([n, n], { dtype });
-    const s = timeIt(() => void matmul(a, b, { out: c }), { warmup: 2, repeats: 5, minSeconds: 0.1 });
+    const s = timeIt(() => void matmul(a, b, { out: c }), { warmup: 2, repeats: 5, minRepeats: 5, minSeconds: 0.1, budgetSeconds: Infinity });
     const gflops = (t: number) => (2 * n ** 3) / t / 1e9;
     console.log(`  ${dtype} n=${String(n).padStart(4)}: ${gflops(s.median).toFixed(2)} GFLOPS [${gflops(s.max).toFixed(2)}-${gflops(s.min).toFixed(2)}]`);
   }
