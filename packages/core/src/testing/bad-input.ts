@@ -29,7 +29,7 @@ type Expectation =
  *
  * @example
  * ```ts
- * import type { BadInputCase } from '@polyblas/core/testing';
+ * import type { BadInputCase } from './bad-input.js';
  * const byName = (cases: readonly BadInputCase[]) => new Map(cases.map((c) => [c.name, c]));
  * ```
  */
@@ -158,7 +158,7 @@ const NOT_FINITE = /^Array must not contain infs or NaNs$/;
  *
  * @example
  * ```ts
- * import { badInputCases } from '@polyblas/core/testing';
+ * import { badInputCases } from './bad-input.js';
  * badInputCases().length; // well over 60
  * ```
  */
@@ -874,8 +874,20 @@ function elements(data: ArrayLike<number>): number[] {
   return out;
 }
 
-/** A deep copy of an input for the comparison after the call: whole buffers, holes kept. */
-function snapshot(value: unknown): unknown {
+/**
+ * A deep copy of an input for the comparison after a call: NDArrays with their whole buffer,
+ * typed arrays, and nested plain arrays with their holes kept. Compare two snapshots with
+ * `toStrictEqual`.
+ *
+ * @example
+ * ```ts
+ * import { snapshotInput } from './bad-input.js';
+ * const a = [[1, 2], [3, 4]];
+ * const before = snapshotInput(a);
+ * // ... call the API with a, then: expect(snapshotInput(a)).toStrictEqual(before)
+ * ```
+ */
+export function snapshotInput(value: unknown): unknown {
   if (value instanceof NDArray) {
     return { shape: [...value.shape], strides: [...value.strides], offset: value.offset, data: elements(value.data) };
   }
@@ -884,11 +896,11 @@ function snapshot(value: unknown): unknown {
   if (Array.isArray(value)) {
     const copy = new Array<unknown>(value.length);
     // for-in visits only the elements present, so holes stay holes.
-    for (const i in value) copy[Number(i)] = snapshot(value[Number(i)]);
+    for (const i in value) copy[Number(i)] = snapshotInput(value[Number(i)]);
     return copy;
   }
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshot(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, snapshotInput(v)]));
   }
   return value;
 }
@@ -899,13 +911,13 @@ function snapshot(value: unknown): unknown {
  *
  * @example
  * ```ts
- * import { badInputCases, runBadInputCase } from '@polyblas/core/testing';
+ * import { badInputCases, runBadInputCase } from './bad-input.js';
  * for (const c of badInputCases()) runBadInputCase(c);
  * ```
  */
 export function runBadInputCase(c: BadInputCase): void {
   const [call, ...inputs] = c.build();
-  const before = inputs.map(snapshot);
+  const before = inputs.map(snapshotInput);
   let result: unknown;
   let thrown: unknown;
   let threw = false;
@@ -924,7 +936,7 @@ export function runBadInputCase(c: BadInputCase): void {
     if (threw) throw thrown;
     c.expect.check(result);
   }
-  expect(inputs.map(snapshot), `${c.name}: inputs changed`).toStrictEqual(before);
+  expect(inputs.map(snapshotInput), `${c.name}: inputs changed`).toStrictEqual(before);
 }
 
 /**
