@@ -92,6 +92,12 @@ function broadcastShapes(x: readonly number[], y: readonly number[]): number[] {
  * @param a - left operand, shape (..., M, K) or (K)
  * @param b - right operand, shape (..., K, N) or (K)
  * @param options - `out`: an array of the result's shape and dtype to write into
+ * @throws TypeError when `a` or `b` is not an NDArray, a number, nested arrays of numbers or a
+ *  typed array of numbers, or is detached; when `options` is not an object or names an unknown
+ *  option; or when `options.out` is not an NDArray or is detached
+ * @throws RangeError when an operand is 0-d, the inner dimensions differ, the batch dimensions do
+ *  not broadcast, the result would have more than 2³¹ − 1 elements, or `options.out` has the wrong
+ *  shape or dtype or repeats elements (a broadcast view)
  * @example
  * ```ts
  * import { array, matmul } from '@polyblas/core';
@@ -174,6 +180,9 @@ function dotKernel(kernels: Kernels, x: NDArray, y: NDArray): number {
  * (result shape `a.shape[:-1] + b.shape[:-2] + b.shape[-1:]`); with a number, the elementwise
  * product.
  *
+ * @throws TypeError when `a` or `b` is not an NDArray, a number, nested arrays of numbers or a
+ *  typed array of numbers, or is detached
+ * @throws RangeError when the contracted dimensions differ
  * @example
  * ```ts
  * import { array, dot } from '@polyblas/core';
@@ -210,6 +219,9 @@ export function dot(a: ArrayInput, b: ArrayInput): number | NDArray {
 /**
  * numpy's `vdot`: both arrays flattened, then their inner product (a number).
  *
+ * @throws TypeError when `a` or `b` is not an NDArray, a number, nested arrays of numbers or a
+ *  typed array of numbers, or is detached
+ * @throws RangeError when `a` and `b` have different sizes
  * @example
  * ```ts
  * import { array, vdot } from '@polyblas/core';
@@ -228,6 +240,9 @@ export function vdot(a: ArrayInput, b: ArrayInput): number {
  * numpy's `inner`: the sum product over the last axes. Two 1-D arrays give a number; otherwise
  * the result has shape `a.shape[:-1] + b.shape[:-1]`.
  *
+ * @throws TypeError when `a` or `b` is not an NDArray, a number, nested arrays of numbers or a
+ *  typed array of numbers, or is detached
+ * @throws RangeError when the last axes differ in length
  * @example
  * ```ts
  * import { array, inner } from '@polyblas/core';
@@ -249,6 +264,9 @@ export function inner(a: ArrayInput, b: ArrayInput): number | NDArray {
 /**
  * numpy's `outer`: both arrays flattened, then the M×N matrix aᵢ·bⱼ.
  *
+ * @throws TypeError when `a` or `b` is not an NDArray, a number, nested arrays of numbers or a
+ *  typed array of numbers, or is detached
+ * @throws RangeError when the result would have more than 2³¹ − 1 elements
  * @example
  * ```ts
  * import { array, outer } from '@polyblas/core';

@@ -77,6 +77,14 @@ export function symmetric(a: unknown, uplo: 'L' | 'U', vectors: boolean): { valu
  * Only the `uplo` triangle (`'L'` by default) is read. Throws {@link LinAlgError} for infinite or
  * NaN input and `'Eigenvalues did not converge'`.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object or names an unknown option
+ * @throws RangeError when `a` is not a square matrix or stack, has more than 2³¹ − 1 elements, or
+ *  `uplo` is not `'L'` or `'U'`
+ * @throws LinAlgError `'Array must not contain infs or NaNs'` (in the triangle read), or
+ *  `'Eigenvalues did not converge'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -93,6 +101,14 @@ export function eigh(a: ArrayInput, options?: { uplo?: 'L' | 'U' }): { values: N
  * Eigenvalues of a real symmetric matrix (or of each matrix of a stack), ascending, as
  * `numpy.linalg.eigvalsh`. Only the `uplo` triangle (`'L'` by default) is read.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object or names an unknown option
+ * @throws RangeError when `a` is not a square matrix or stack, has more than 2³¹ − 1 elements, or
+ *  `uplo` is not `'L'` or `'U'`
+ * @throws LinAlgError `'Array must not contain infs or NaNs'` (in the triangle read), or
+ *  `'Eigenvalues did not converge'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -164,6 +180,11 @@ function unpackVectors(
  * conjugate pairs, positive imaginary part first. Throws {@link LinAlgError} for infinite or NaN
  * input and `'Eigenvalues did not converge'`.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws RangeError when `a` is not a square matrix or stack, or has more than 2³¹ − 1 elements
+ * @throws LinAlgError `'Array must not contain infs or NaNs'`, or `'Eigenvalues did not converge'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -181,6 +202,11 @@ export function eig(a: ArrayInput): { values: ComplexArray; vectors: ComplexArra
  * Eigenvalues of a general real square matrix (or of each matrix of a stack), as
  * `numpy.linalg.eigvals`, as real and imaginary parts.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws RangeError when `a` is not a square matrix or stack, or has more than 2³¹ − 1 elements
+ * @throws LinAlgError `'Array must not contain infs or NaNs'`, or `'Eigenvalues did not converge'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';

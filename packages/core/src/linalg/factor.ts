@@ -15,6 +15,14 @@ import {
  * triangle; with `{ upper: true }` the upper-triangular U with A = Uᵀ·U, reading only the upper
  * triangle. Throws {@link LinAlgError} `'Matrix is not positive definite'`.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `upper` is not a
+ *  boolean
+ * @throws RangeError when `a` is not a square matrix or stack, or has more than 2³¹ − 1 elements
+ * @throws LinAlgError `'Matrix is not positive definite'`, or `'Array must not contain infs or
+ *  NaNs'` when the triangle read holds NaN or Infinity
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -68,6 +76,12 @@ export type QrMode = 'reduced' | 'complete' | 'r';
  * - `'complete'`: Q `[..., M, M]` orthogonal, R `[..., M, N]`;
  * - `'r'`: only R `[..., K, N]`.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object or names an unknown option
+ * @throws RangeError when `a` has fewer than two dimensions or more than 2³¹ − 1 elements, or
+ *  `mode` is not `'reduced'`, `'complete'` or `'r'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';

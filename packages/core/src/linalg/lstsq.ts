@@ -40,6 +40,15 @@ export interface LstsqResult {
  * -1 for machine precision). Throws {@link LinAlgError} for infinite or NaN input and when the SVD
  * does not converge.
  *
+ * @throws TypeError when `a` or `b` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `rcond` is not a
+ *  number
+ * @throws RangeError when `a` is not a matrix, `b` is not a vector or matrix with `a`'s row count,
+ *  an input has more than 2³¹ − 1 elements, or `rcond` is NaN
+ * @throws LinAlgError `'Array must not contain infs or NaNs'`, or `'SVD did not converge in Linear
+ *  Least Squares'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';

@@ -111,6 +111,17 @@ function moveLast(a: NDArray, axes: readonly number[]): NDArray {
  * The result is a number when no axes remain, otherwise an NDArray; `keepdims` keeps the reduced
  * axes as size 1.
  *
+ * @throws TypeError when `x` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `ord` is not a number, `'fro'`, `'nuc'` or null, `axis` is not an integer
+ *  or a pair of integers, or `options` is not an object, names an unknown option or `keepdims` is
+ *  not a boolean
+ * @throws RangeError when `ord` is NaN or not defined for the vector or matrix case, `axis` is out
+ *  of range or repeats an axis, `x` needs axes for `ord` (more than two dimensions) or has more
+ *  than 2³¹ − 1 elements
+ * @throws LinAlgError `'Array must not contain infs or NaNs'` for the 2, -2 and `'nuc'` matrix
+ *  norms (they take an SVD)
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -218,6 +229,13 @@ function reduceVectors(X: NDArray, axes: readonly number[], ord: number | null, 
  * (`axis` undefined/null, whatever the number of dimensions), over one axis, or over several
  * axes taken together. `ord` is any number (default 2; see {@link NormOrder}).
  *
+ * @throws TypeError when `x` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `ord` is not a
+ *  number, `axis` not an axis or a list of axes, or `keepdims` not a boolean
+ * @throws RangeError when an axis is out of range or repeated, `ord` is -Infinity on an empty
+ *  vector, or `x` has more than 2³¹ − 1 elements
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -249,6 +267,14 @@ export function vectorNorm(
  * A matrix norm over the last two axes, as `numpy.linalg.matrix_norm` (the array API's):
  * `ord` is `'fro'` (default), `'nuc'`, ±1, ±2 or ±Infinity, as in {@link norm}.
  *
+ * @throws TypeError when `x` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `ord` or
+ *  `keepdims` has the wrong type
+ * @throws RangeError when `x` has fewer than two dimensions or more than 2³¹ − 1 elements, or `ord`
+ *  is not a matrix norm order
+ * @throws LinAlgError `'Array must not contain infs or NaNs'` for the 2, -2 and `'nuc'` orders
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -267,6 +293,13 @@ export function matrixNorm(x: ArrayInput, options?: { keepdims?: boolean; ord?: 
  * for -2 its inverse; for `'fro'`, `'nuc'`, ±1, ±Infinity `norm(A, p)·norm(A⁻¹, p)` (square
  * matrices). A singular matrix gives Infinity. A number for a matrix, an NDArray for a stack.
  *
+ * @throws TypeError when `x` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws RangeError when `x` has fewer than two dimensions or more than 2³¹ − 1 elements, `p` is
+ *  not a norm order, or `x` is not square for a `p` other than 2 and -2
+ * @throws LinAlgError `'cond is not defined on empty arrays'`, or `'Array must not contain infs or
+ *  NaNs'` for p = 2 or -2
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';

@@ -29,6 +29,11 @@ function matmulStack(
  * `numpy.linalg.matrix_power`, by repeated squaring: n = 0 gives the identity, negative n the
  * power of the inverse (which throws {@link LinAlgError} `'Singular matrix'` when there is none).
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached, or `n` is not an integer
+ * @throws RangeError when `a` is not a square matrix or stack, or has more than 2³¹ − 1 elements
+ * @throws LinAlgError `'Singular matrix'` for a negative `n` when a matrix has no inverse
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -85,6 +90,10 @@ function chainOrder(p: readonly number[]): number[][] {
  * may be a vector (a row vector) and the last may be a vector (a column vector); the dimensions
  * they add are dropped from the result, and two vectors give a number.
  *
+ * @throws TypeError when `arrays` is not an array, or one of its entries is not an NDArray, nested
+ *  arrays of numbers or a Float64Array/Float32Array (`arrays[i]` is named), or is detached
+ * @throws RangeError when there are fewer than two arrays, an inner array is not a matrix, a shape
+ *  does not chain with the previous one, or an array has more than 2³¹ − 1 elements
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -137,6 +146,12 @@ export function multiDot(arrays: readonly ArrayInput[]): number | NDArray {
  * `numpy.linalg.trace`: the main diagonal, or with `offset` k the elements (i, i + k) (k < 0:
  * below it). A number for a matrix, an NDArray for a stack.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `offset` is not an
+ *  integer
+ * @throws RangeError when `a` has fewer than two dimensions or more than 2³¹ − 1 elements
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';

@@ -24,6 +24,13 @@ import {
  * broadcast with those of `a`. Throws {@link LinAlgError} `'Singular matrix'` when a pivot is
  * exactly zero.
  *
+ * @throws TypeError when `a` or `b` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws RangeError when `a` is not a square matrix or stack, `b` is 0-d, has a row count other
+ *  than `a`'s, or leading dimensions that do not broadcast with `a`'s, or an input has more than
+ *  2³¹ − 1 elements
+ * @throws LinAlgError `'Singular matrix'` when a matrix of `a` is exactly singular
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -98,6 +105,11 @@ function copyColumnMajor(
  * The inverse of a square matrix, or of each matrix of a stack, as `numpy.linalg.inv` (LU with
  * partial pivoting). Throws {@link LinAlgError} `'Singular matrix'` when a pivot is exactly zero.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws RangeError when `a` is not a square matrix or stack, or has more than 2³¹ − 1 elements
+ * @throws LinAlgError `'Singular matrix'` when a matrix of `a` is exactly singular
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -166,6 +178,10 @@ function ipivParity(ipiv: Int32Array, n: number): number {
  * dimensions for a stack. Computed from the LU factorisation; the determinant of a 0×0 matrix
  * is 1. Overflows to ±Infinity where the product does: use {@link slogdet} for large matrices.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws RangeError when `a` is not a square matrix or stack, or has more than 2³¹ − 1 elements
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -187,6 +203,10 @@ export function det(a: ArrayInput): number | NDArray {
  * `numpy.linalg.slogdet`: det = sign·exp(logabsdet) without overflow. For a singular matrix
  * sign is 0 and logabsdet is -Infinity. Numbers for a matrix, NDArrays for a stack.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws RangeError when `a` is not a square matrix or stack, or has more than 2³¹ − 1 elements
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';

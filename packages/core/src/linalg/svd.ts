@@ -114,6 +114,14 @@ export function decomposeHermitian(A: NDArray, vectors: boolean): SvdBuffers {
  * Throws {@link LinAlgError} for infinite or NaN input and when the iteration does not converge
  * (`'SVD did not converge'`).
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `fullMatrices`,
+ *  `computeUV` or `hermitian` is not a boolean
+ * @throws RangeError when `a` has fewer than two dimensions or more than 2³¹ − 1 elements, or is
+ *  not square with `hermitian: true`
+ * @throws LinAlgError `'Array must not contain infs or NaNs'`, or `'SVD did not converge'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -151,6 +159,11 @@ export function svd(
  * The singular values of a matrix or of each matrix of a stack, descending, as
  * `numpy.linalg.svdvals` (the same as `svd(a, { computeUV: false })`).
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws RangeError when `a` has fewer than two dimensions or more than 2³¹ − 1 elements
+ * @throws LinAlgError `'Array must not contain infs or NaNs'`, or `'SVD did not converge'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -167,6 +180,14 @@ export function svdvals(a: ArrayInput): NDArray {
  * or below `rtol · max(S)` treated as zero. `rtol` defaults to numpy's 1e-15. `hermitian: true`
  * takes `a` as symmetric and works from its eigendecomposition.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `rtol` is not a
+ *  number or `hermitian` not a boolean
+ * @throws RangeError when `a` has fewer than two dimensions or more than 2³¹ − 1 elements, is not
+ *  square with `hermitian: true`, or `rtol` is NaN
+ * @throws LinAlgError `'Array must not contain infs or NaNs'`, or `'SVD did not converge'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -210,6 +231,14 @@ export function pinv(a: ArrayInput, options?: { rtol?: number; hermitian?: boole
  * `hermitian: true` takes `a` as symmetric and counts |eigenvalues| instead. A number for a
  * matrix, an NDArray for a stack.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `tol` or `rtol` is
+ *  not a number, or `hermitian` not a boolean
+ * @throws RangeError when `a` has more than 2³¹ − 1 elements, is not square with `hermitian: true`,
+ *  or `tol` or `rtol` is NaN
+ * @throws LinAlgError `'Array must not contain infs or NaNs'`, or `'SVD did not converge'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';

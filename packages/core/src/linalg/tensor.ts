@@ -15,6 +15,10 @@ import { inv, solve } from './solve.js';
  * Each matrix of a stack transposed (the last two axes swapped), as
  * `numpy.linalg.matrix_transpose`: an O(1) view of the same data.
  *
+ * @throws TypeError when `x` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws RangeError when `x` has fewer than two dimensions or more than 2³¹ − 1 elements
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -35,6 +39,12 @@ export function matrixTranspose(x: ArrayInput): NDArray {
  * The diagonals of a matrix or of each matrix of a stack, as `numpy.linalg.diagonal`:
  * `[..., K]` holding elements (i, i + offset). A new array (numpy returns a read-only view).
  *
+ * @throws TypeError when `x` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `offset` is not an
+ *  integer
+ * @throws RangeError when `x` has fewer than two dimensions or more than 2³¹ − 1 elements
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -62,6 +72,14 @@ export function diagonal(x: ArrayInput, options?: { offset?: number }): NDArray 
  * `ind` (default 2) leading axes as the output index, `a` of shape `[...out, ...in]` (equal
  * products) gives `[...in, ...out]` with `tensordot(inv, a, ind)` the identity.
  *
+ * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `ind` is not a
+ *  number
+ * @throws RangeError when `ind` is not a positive integer up to `a.ndim`, the two index groups have
+ *  different products, or `a` has more than 2³¹ − 1 elements
+ * @throws LinAlgError `'Singular matrix'`
  * @example
  * ```ts
  * import { eye, linalg } from '@polyblas/core';
@@ -92,6 +110,14 @@ export function tensorinv(a: ArrayInput, options?: { ind?: number }): NDArray {
  * the trailing axes of `a` (after `b.ndim` leading ones) index x, and their product must equal
  * the product of b's shape. `axes` lists axes of `a` to move to the end first, in that order.
  *
+ * @throws TypeError when `a` or `b` is not an NDArray, nested arrays of numbers or a
+ *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
+ *  objects), or its buffer was detached
+ * @throws TypeError when `options` is not an object, names an unknown option, or `axes` is not a
+ *  list
+ * @throws RangeError when an entry of `axes` is not an axis of `a`, `b` has more dimensions than
+ *  `a`, or an input has more than 2³¹ − 1 elements
+ * @throws LinAlgError when the shapes do not form a square system, or `'Singular matrix'`
  * @example
  * ```ts
  * import { eye, linalg, ones } from '@polyblas/core';
