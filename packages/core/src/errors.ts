@@ -53,8 +53,19 @@ export function rangeError(argument: string, expected: string, got?: unknown): n
   throw new RangeError(`${argument}: expected ${expected}${got === undefined ? '' : `, got ${describe(got)}`}`);
 }
 
+/** A description already worded for an error message ("shape [2, 3]"), printed as it is. @internal */
+export class Worded {
+  constructor(readonly text: string) {}
+}
+
+/** Marks text as already worded, so an error message prints it without quotes. @internal */
+export function worded(text: string): Worded {
+  return new Worded(text);
+}
+
 /** A short description of a value for an error message. @internal */
 export function describe(value: unknown): string {
+  if (value instanceof Worded) return value.text;
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<unknown>).length}`;

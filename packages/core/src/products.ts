@@ -7,7 +7,7 @@
  */
 import type { FloatArray, Kernels } from '@polyblas/contract';
 import { kernelsFor } from './backend/select.js';
-import { rangeError, rejectUnknownOptions, typeError } from './errors.js';
+import { rangeError, rejectUnknownOptions, typeError, worded } from './errors.js';
 import { checkElementCount, detachedError, isDetached } from './ndarray/layout.js';
 import { array, empty, multiply, NDArray, type ArrayInput, type DType } from './ndarray/index.js';
 
@@ -43,7 +43,7 @@ function checkOut(out: unknown, shape: readonly number[], dtype: DType): NDArray
     }
   }
   if (out.shape.length !== shape.length || out.shape.some((d, i) => d !== shape[i])) {
-    rangeError('options.out', `shape [${shape.join(', ')}]`, `shape [${out.shape.join(', ')}]`);
+    rangeError('options.out', `shape [${shape.join(', ')}]`, worded(`shape [${out.shape.join(', ')}]`));
   }
   if (out.dtype !== dtype) rangeError('options.out', `dtype ${dtype}`, out.dtype);
   return out;
@@ -75,7 +75,7 @@ function broadcastShapes(x: readonly number[], y: readonly number[]): number[] {
     const dx = x[x.length - n + i] ?? 1;
     const dy = y[y.length - n + i] ?? 1;
     if (dx !== dy && dx !== 1 && dy !== 1) {
-      rangeError('b', `batch dimensions that broadcast with a's [${x.join(', ')}]`, `[${y.join(', ')}]`);
+      rangeError('b', `batch dimensions that broadcast with a's [${x.join(', ')}]`, worded(`[${y.join(', ')}]`));
     }
     shape.push(dx === 1 ? dy : dx);
   }
@@ -124,7 +124,7 @@ export function matmul(a: ArrayInput, b: ArrayInput, options?: { out?: NDArray }
   const K = x2.shape[x2.ndim - 1];
   const N = y2.shape[y2.ndim - 1];
   if (y2.shape[y2.ndim - 2] !== K) {
-    rangeError('b', `${K} rows to match the ${K} columns of a (a has shape [${x.shape.join(', ')}])`, `shape [${y.shape.join(', ')}]`);
+    rangeError('b', `${K} rows to match the ${K} columns of a (a has shape [${x.shape.join(', ')}])`, worded(`shape [${y.shape.join(', ')}]`));
   }
   const batch = broadcastShapes(x2.shape.slice(0, -2), y2.shape.slice(0, -2));
   const fullShape = [...batch, M, N];
@@ -200,14 +200,14 @@ export function dot(a: ArrayInput, b: ArrayInput): number | NDArray {
   }
   [x, y] = commonDtype(x, y);
   if (x.ndim === 1 && y.ndim === 1) {
-    if (x.shape[0] !== y.shape[0]) rangeError('b', `length ${x.shape[0]} to match a`, `length ${y.shape[0]}`);
+    if (x.shape[0] !== y.shape[0]) rangeError('b', `length ${x.shape[0]} to match a`, worded(`length ${y.shape[0]}`));
     return dotKernel(kernelsFor('dot', x.size), x, y);
   }
   if (y.ndim <= 2) return matmul(x, y);
   // General case: contract a's last axis with b's second-to-last, as a single gemm.
   const K = x.shape[x.ndim - 1];
   if (y.shape[y.ndim - 2] !== K) {
-    rangeError('b', `shape with ${K} in its second-to-last axis to match a`, `shape [${y.shape.join(', ')}]`);
+    rangeError('b', `shape with ${K} in its second-to-last axis to match a`, worded(`shape [${y.shape.join(', ')}]`));
   }
   const yFirst = y.transpose(...[y.ndim - 2, ...Array.from({ length: y.ndim }, (_, i) => i).filter((i) => i !== y.ndim - 2)]);
   const left = x.reshape(-1, K);
@@ -231,7 +231,7 @@ export function dot(a: ArrayInput, b: ArrayInput): number | NDArray {
 export function vdot(a: ArrayInput, b: ArrayInput): number {
   let x = toArray(a, 'a').reshape(-1);
   let y = toArray(b, 'b').reshape(-1);
-  if (x.size !== y.size) rangeError('b', `${x.size} elements to match a`, `${y.size} elements`);
+  if (x.size !== y.size) rangeError('b', `${x.size} elements to match a`, worded(`${y.size} elements`));
   [x, y] = commonDtype(x, y);
   return dotKernel(kernelsFor('dot', x.size), x, y);
 }
@@ -255,7 +255,7 @@ export function inner(a: ArrayInput, b: ArrayInput): number | NDArray {
   const y = toArray(b, 'b');
   if (x.ndim === 0 || y.ndim === 0) return dot(x, y);
   const K = x.shape[x.ndim - 1];
-  if (y.shape[y.ndim - 1] !== K) rangeError('b', `last axis of length ${K} to match a`, `shape [${y.shape.join(', ')}]`);
+  if (y.shape[y.ndim - 1] !== K) rangeError('b', `last axis of length ${K} to match a`, worded(`shape [${y.shape.join(', ')}]`));
   if (x.ndim === 1 && y.ndim === 1) return dot(x, y);
   const result = matmul(x.reshape(-1, K), y.reshape(-1, K).T);
   return result.reshape([...x.shape.slice(0, -1), ...y.shape.slice(0, -1)]);
