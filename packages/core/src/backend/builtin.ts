@@ -27,12 +27,22 @@ function isModuleNotFound(error: unknown, specifier: string): boolean {
   return /failed to (resolve|fetch)|cannot find|not found/i.test(String(e?.message)) && String(e?.message).includes(specifier);
 }
 
+/** Why a backend cannot run on this platform at all, before looking for its package. */
+type PlatformCheck = () => string | null;
+
+const requiresMacOS: PlatformCheck = () => {
+  const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
+  return platform === 'darwin' ? null : 'requires macOS (Apple Accelerate framework)';
+};
+
 /** A descriptor for a backend published as its own package, imported only when probed. */
-function optionalPackage(name: keyof typeof BUILTIN_PRIORITIES, specifier: string): BackendDescriptor {
+function optionalPackage(name: keyof typeof BUILTIN_PRIORITIES, specifier: string, platform?: PlatformCheck): BackendDescriptor {
   return {
     name,
     priority: BUILTIN_PRIORITIES[name],
     async load(): Promise<BackendLoadResult> {
+      const unsupported = platform?.() ?? null;
+      if (unsupported !== null) return { available: false, reason: unsupported };
       let module: { descriptor?: BackendDescriptor };
       try {
         // A computed specifier keeps bundlers from pulling optional native packages into a browser build.
@@ -52,7 +62,7 @@ function optionalPackage(name: keyof typeof BUILTIN_PRIORITIES, specifier: strin
   };
 }
 
-registerBackend(optionalPackage('accelerate', '@polyblas/backend-accelerate'));
+registerBackend(optionalPackage('accelerate', '@polyblas/backend-accelerate', requiresMacOS));
 registerBackend(optionalPackage('openblas', '@polyblas/backend-openblas'));
 registerBackend(optionalPackage('wasm', '@polyblas/backend-wasm'));
 registerBackend({ name: 'js', priority: BUILTIN_PRIORITIES.js, load: () => ({ available: true, backend: jsBackend }) });
