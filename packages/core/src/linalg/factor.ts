@@ -82,6 +82,7 @@ export type QrMode = 'reduced' | 'complete' | 'r';
  * @throws TypeError when `options` is not an object or names an unknown option
  * @throws RangeError when `a` has fewer than two dimensions or more than 2³¹ − 1 elements, or
  *  `mode` is not `'reduced'`, `'complete'` or `'r'`
+ * @throws LinAlgError `'Array must not contain infs or NaNs'`
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -117,6 +118,9 @@ export function qr(a: ArrayInput, options?: { mode?: QrMode }): { q?: NDArray; r
     return result;
   }
   const buf = gatherColumnMajor(A, alloc(dtype, A.size));
+  // Householder vectors built from an infinity or a NaN mix NaN with finite-looking entries in a
+  // backend-dependent pattern: refuse it, as svd and eig do.
+  assertFinite(buf);
   const q = wantQ ? alloc(dtype, count * m * qCols) : null;
   const geqrf = lapackFor('geqrf', dtype, Math.max(m, n)).geqrf;
   const orgqr = wantQ ? lapackFor('orgqr', dtype, m).orgqr : null;

@@ -342,7 +342,8 @@ export function cond(x: ArrayInput, p?: NormOrder): number | NDArray {
     }
     let hasNaN = false;
     for (let i = 0; i < n * n; i++) hasNaN ||= Number.isNaN(data[t * n * n + i]);
-    out[t] = Number.isNaN(r) && !hasNaN ? Infinity : r;
+    // inv refuses infinities and NaNs: a NaN makes the condition number NaN, an infinity Infinity.
+    out[t] = hasNaN ? NaN : Number.isNaN(r) ? Infinity : r;
   }
   return scalarOrArray(out, batch);
 }

@@ -10,7 +10,7 @@
 import type { FloatArray } from '@polyblas/contract';
 import { LinAlgError } from '../errors.js';
 import {
-  NDArray, alloc, asSquareStack, broadcastIndex, broadcastShapes, columnToRowMajor, gatherRowMajor, lapackFor,
+  NDArray, alloc, asSquareStack, assertFinite, broadcastIndex, broadcastShapes, columnToRowMajor, gatherRowMajor, lapackFor,
   matrixStarts, pivotScratch, product, resultDType, rowMajorCopy, scalarOrArray, scratch, shapeError, stackShape,
   toNDArray, wrap, type ArrayInput,
 } from './internal.js';
@@ -30,7 +30,9 @@ import {
  * @throws RangeError when `a` is not a square matrix or stack, `b` is 0-d, has a row count other
  *  than `a`'s, or leading dimensions that do not broadcast with `a`'s, or an input has more than
  *  2³¹ − 1 elements
- * @throws LinAlgError `'Singular matrix'` when a matrix of `a` is exactly singular
+ * @throws LinAlgError `'Singular matrix'` when a matrix of `a` is exactly singular, `'Array must
+ *  not contain infs or NaNs'` when `a` or `b` holds one (numpy returns a backend-dependent mix
+ *  of numbers and NaN)
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -68,6 +70,9 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
   const luSize = aCount * n * n;
   const lu = scratch(dtype, luSize + (k === 1 ? 0 : n * k));
   gatherRowMajor(A, lu);
+  // LU of a matrix holding an infinity or a NaN gives finite-looking garbage whose pattern depends
+  // on the backend's pivoting and blocking: refuse it, as the factorisations do.
+  assertFinite(lu.subarray(0, luSize));
   const ipiv = pivotScratch(aCount * n);
   const factored = new Uint8Array(aCount);
   const aIndex = broadcastIndex(aBatch, batch);
@@ -86,6 +91,7 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
     const rhs = k === 1 ? x : lu;
     const offset = k === 1 ? t * n : luSize;
     copyColumnMajor(B.data, bStarts[bIndex[t]], rs, cs, n, k, rhs, offset);
+    assertFinite(rhs.subarray(offset, offset + n * k));
     getrs('T', n, k, lu, n, ia * n * n, ipiv, ia * n, rhs, n, offset);
     if (k > 1) columnToRowMajor(lu, luSize, n, n, k, x, t * n * k);
   }
@@ -109,7 +115,8 @@ function copyColumnMajor(
  *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
  *  objects), or its buffer was detached
  * @throws RangeError when `a` is not a square matrix or stack, or has more than 2³¹ − 1 elements
- * @throws LinAlgError `'Singular matrix'` when a matrix of `a` is exactly singular
+ * @throws LinAlgError `'Singular matrix'` when a matrix of `a` is exactly singular, `'Array must
+ *  not contain infs or NaNs'` when `a` holds one
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
@@ -122,6 +129,8 @@ export function inv(a: ArrayInput): NDArray {
   const dtype = resultDType(A);
   const buf = rowMajorCopy(A, dtype);
   if (count === 0 || n === 0) return wrap(buf, A.shape);
+  // See solve: a non-finite entry would give a backend-dependent mix of numbers and NaN.
+  assertFinite(buf);
   const getrf = lapackFor('getrf', dtype, n).getrf;
   const getri = lapackFor('getri', dtype, n).getri;
   const ipiv = pivotScratch(n);
@@ -147,6 +156,12 @@ function luDeterminants(
   const ipiv = pivotScratch(n);
   for (let t = 0; t < count; t++) {
     const off = t * n * n;
+    if (!allFinite(buf, off, n * n)) {
+      // The determinant of a matrix with an infinity or a NaN is NaN on every backend, rather than
+      // whatever mix of ±Infinity and NaN its pivoting order produces.
+      visit(t, NaN, NaN, NaN);
+      continue;
+    }
     if (getrf !== null) getrf(n, n, buf, n, off, ipiv, 0);
     let sign = 1;
     let logAbs = 0;
@@ -167,6 +182,11 @@ function luDeterminants(
   return { batch, dtype };
 }
 
+function allFinite(data: FloatArray, offset: number, length: number): boolean {
+  for (let i = offset; i < offset + length; i++) if (data[i] - data[i] !== 0) return false;
+  return true;
+}
+
 function ipivParity(ipiv: Int32Array, n: number): number {
   let p = 1;
   for (let i = 0; i < n; i++) if (ipiv[i] !== i + 1) p = -p;
@@ -177,6 +197,7 @@ function ipivParity(ipiv: Int32Array, n: number): number {
  * The determinant, as `numpy.linalg.det`: a number for a matrix, an NDArray of the leading
  * dimensions for a stack. Computed from the LU factorisation; the determinant of a 0×0 matrix
  * is 1. Overflows to ±Infinity where the product does: use {@link slogdet} for large matrices.
+ * A matrix holding an infinity or a NaN has determinant NaN.
  *
  * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
  *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
@@ -201,7 +222,8 @@ export function det(a: ArrayInput): number | NDArray {
 /**
  * The sign and the natural logarithm of the absolute value of the determinant, as
  * `numpy.linalg.slogdet`: det = sign·exp(logabsdet) without overflow. For a singular matrix
- * sign is 0 and logabsdet is -Infinity. Numbers for a matrix, NDArrays for a stack.
+ * sign is 0 and logabsdet is -Infinity; for a matrix holding an infinity or a NaN both are NaN.
+ * Numbers for a matrix, NDArrays for a stack.
  *
  * @throws TypeError when `a` is not an NDArray, nested arrays of numbers or a
  *  Float64Array/Float32Array, holds anything but numbers (holes, strings, booleans, BigInt,
