@@ -734,3 +734,73 @@ if (openblas.available) fuzz('openblas', 20261122);
 
 const wasm = await descriptor.load();
 if (wasm.available) fuzz('wasm', 20261123);
+
+/* ---------------------------------------------------------------- one outcome on every backend */
+
+const AGREEMENT_CASES = 3000;
+
+/**
+ * Matrices whose entries are drawn from normals, zeros (structural singularity), NaN and ±Infinity:
+ * inputs on which LAPACK libraries differ most (pivot order, blocking, NaN tests), so that a
+ * backend-dependent answer shows up as a different outcome.
+ */
+function edgeCases(): { name: string; run: () => unknown }[] {
+  const rng = new Rng(20261124);
+  const calls: Record<string, (a: NDArray, b: NDArray) => unknown> = {
+    solve: (a, b) => linalg.solve(a, b), inv: (a) => linalg.inv(a), det: (a) => linalg.det(a),
+    slogdet: (a) => linalg.slogdet(a), cholesky: (a) => linalg.cholesky(a), qr: (a) => linalg.qr(a),
+    svd: (a) => linalg.svd(a), eigh: (a) => linalg.eigh(a), eig: (a) => linalg.eig(a), lstsq: (a, b) => linalg.lstsq(a, b),
+    pinv: (a) => linalg.pinv(a), cond: (a) => linalg.cond(a), cond1: (a) => linalg.cond(a, 1), norm2: (a) => linalg.norm(a, 2),
+    matmul: (a, b) => matmul(a, b), matrixPower: (a) => linalg.matrixPower(a, -2), matrixRank: (a) => linalg.matrixRank(a),
+    eigvals: (a) => linalg.eigvals(a),
+  };
+  const names = Object.keys(calls);
+  return Array.from({ length: AGREEMENT_CASES }, () => {
+    const n = rng.int(1, 4);
+    const dtype = rng.next() < 0.3 ? 'float32' : 'float64';
+    const make = (length: number): Float64Array | Float32Array => {
+      const d = dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
+      for (let k = 0; k < length; k++) {
+        const r = rng.next();
+        d[k] = r < 0.1 ? NaN : r < 0.15 ? Infinity : r < 0.2 ? -Infinity : r < 0.35 ? 0 : rng.normal();
+      }
+      return d;
+    };
+    const name = names[rng.int(0, names.length - 1)];
+    const a = new NDArray(make(n * n), [n, n]);
+    const b = new NDArray(make(n), [n]);
+    return { name, run: () => calls[name](a, b) };
+  });
+}
+
+/** The outcome of a call: the error class and message, or success and whether a NaN came out. */
+function outcomeOf(run: () => unknown): string {
+  try {
+    const values: number[] = [];
+    const walk = (v: unknown): void => {
+      if (v instanceof NDArray) values.push(...dense(v).v);
+      else if (typeof v === 'number') values.push(v);
+      else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
+    };
+    walk(run());
+    return values.some(Number.isNaN) ? 'a result with NaN' : 'a result';
+  } catch (error) {
+    return `${(error as Error).name}: ${(error as Error).message}`;
+  }
+}
+
+const backends = ['js', ...(openblas.available ? ['openblas'] : []), ...(wasm.available ? ['wasm'] : [])];
+describe.runIf(backends.length > 1)('one outcome on every backend', () => {
+  it(`${AGREEMENT_CASES} calls on non-finite and singular matrices: the same error or the same kind of result`, async () => {
+    const cases = edgeCases();
+    const outcomes: Record<string, string[]> = {};
+    for (const backend of backends) {
+      await setBackend(backend);
+      outcomes[backend] = cases.map((c) => outcomeOf(c.run));
+    }
+    for (const backend of backends.slice(1)) {
+      const differing = cases.flatMap((c, i) => (outcomes[backend][i] === outcomes.js[i] ? [] : [`${i} ${c.name}: js ${outcomes.js[i]}, ${backend} ${outcomes[backend][i]}`]));
+      expect(differing, backend).toEqual([]);
+    }
+  });
+});

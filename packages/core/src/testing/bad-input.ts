@@ -436,15 +436,50 @@ export function badInputCases(): BadInputCase[] {
       const a = m([[1, -Infinity], [1, 1]]);
       return [() => linalg.matrixRank(a), a];
     }),
-    works(nonFinite, 'inv: NaN propagates (numpy does not check)', (r) => {
-      expect(values(r as NDArray).some(Number.isNaN)).toBe(true);
-    }, () => {
+    throws(nonFinite, 'inv: NaN', LinAlgError, NOT_FINITE, () => {
       const a = m([[NaN, 1], [1, 1]]);
       return [() => linalg.inv(a), a];
     }),
-    works(nonFinite, 'det: NaN propagates', scalar(NaN), () => {
+    throws(nonFinite, 'inv: Infinity (LU would leave finite-looking garbage)', LinAlgError, NOT_FINITE, () => {
+      const a = m([[0.5, 0.7], [0.8, Infinity]]);
+      return [() => linalg.inv(a), a];
+    }),
+    throws(nonFinite, 'solve: Infinity in b', LinAlgError, NOT_FINITE, () => {
+      const a = square();
+      const b = m([1, -Infinity]);
+      return [() => linalg.solve(a, b), a, b];
+    }),
+    throws(nonFinite, 'qr: NaN', LinAlgError, NOT_FINITE, () => {
+      const a = m([[1, 2], [NaN, 4], [5, 6]]);
+      return [() => linalg.qr(a), a];
+    }),
+    throws(nonFinite, 'matrixPower: -1 of a matrix holding Infinity', LinAlgError, NOT_FINITE, () => {
+      const a = m([[Infinity, 0], [0, 1]]);
+      return [() => linalg.matrixPower(a, -1), a];
+    }),
+    works(nonFinite, 'det: NaN gives NaN', scalar(NaN), () => {
       const a = m([[NaN, 1], [1, 1]]);
       return [() => linalg.det(a), a];
+    }),
+    works(nonFinite, 'det: -Infinity gives NaN on every backend', scalar(NaN), () => {
+      const a = m([[-0.7, 0.9, 1e300], [-1.7, 0, -Infinity], [-0.9, -0.5, 2.5]]);
+      return [() => linalg.det(a), a];
+    }),
+    works(nonFinite, 'slogdet: Infinity gives (NaN, NaN)', (r) => {
+      const { sign, logabsdet } = r as { sign: number; logabsdet: number };
+      expect(sign).toBeNaN();
+      expect(logabsdet).toBeNaN();
+    }, () => {
+      const a = m([[Infinity, 1], [1, 1]]);
+      return [() => linalg.slogdet(a), a];
+    }),
+    works(nonFinite, 'cond: p = 1 with a NaN is NaN', scalar(NaN), () => {
+      const x = m([[NaN, 1], [1, 1]]);
+      return [() => linalg.cond(x, 1), x];
+    }),
+    works(nonFinite, 'cond: p = Infinity with an infinity is Infinity', scalar(Infinity), () => {
+      const x = m([[Infinity, 1], [1, 1]]);
+      return [() => linalg.cond(x, Infinity), x];
     }),
     works(nonFinite, 'matmul: NaN reaches exactly the entries it touches', near([NaN, NaN, 3, 4], [2, 2]), () => {
       const a = m([[NaN, 1], [1, 1]]);
