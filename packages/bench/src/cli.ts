@@ -252,7 +252,7 @@ async function calibrate(options: Options): Promise<void> {
   const defaultBackend = available[0];
   const cases = calibrationCases(options.sizes);
   console.log(`polyblas calibrate: ${backends.join(', ')} for ${Object.keys(CALIBRATION_GROUPS).join(', ')} at n = ${options.sizes.join(', ')}`);
-  console.log(`default backend here: ${defaultBackend}; rules route sizes up to maxSize to a backend that beats it by 10% or more`);
+  console.log(`default backend here: ${defaultBackend}; rules route sizes up to maxSize to another backend where that saves more than the cost of switching`);
   const progress = progressPrinter();
   const timings: CalibrationTiming[] = [];
   const configs: Record<string, unknown> = {};
@@ -269,7 +269,7 @@ async function calibrate(options: Options): Promise<void> {
   progress.clear();
   const crossovers = winners(timings, defaultBackend);
   for (const group of Object.keys(CALIBRATION_GROUPS)) {
-    const rows = [[`${group}: µs per call`, ...backends, 'routed to']];
+    const rows = [[`${group}: µs per call`, ...backends, 'fastest (10% margin)']];
     for (const c of crossovers.filter((x) => x.group === group)) {
       rows.push([`n=${c.n}`, ...backends.map((b) => (c.seconds[b] === undefined ? '-' : formatValue(c.seconds[b] * 1e6))), c.winner]);
     }

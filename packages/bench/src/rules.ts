@@ -89,29 +89,70 @@ export function winners(timings: readonly CalibrationTiming[], defaultBackend: s
 }
 
 /**
- * Rules from the winners: per group, runs of consecutive sizes with the same winner, a lone size
- * between two runs of the same winner merged into them (noise), and a rule for every run up to the
- * last one not won by the default backend. A run's rule reaches up to the last size it won.
+ * Rules from the timings. Per group, every measured size is assigned a backend so that the summed
+ * slowdown against the fastest backend at each size (in log ratio) plus `switchCost` for every
+ * change of backend (including the return to the default above the largest size) is smallest: a
+ * shortest path over (size, backend), so a lone noisy size is not worth two switches while a band
+ * of clear wins is. Each run of sizes that is not on the default backend becomes a rule reaching up
+ * to the last size of the run; a default run below a routed one gets a rule of its own, because the
+ * first matching rule wins.
  *
  * @example
  * ```ts
  * const rules = deriveRules(timings, 'openblas');
- * // e.g. [{ routines: ['getrf', 'getri', 'getrs'], maxSize: 16, backend: 'js' }]
+ * // e.g. [{ routines: ['getrf', 'getri', 'getrs'], maxSize: 12, backend: 'js' }]
  * ```
  */
-export function deriveRules(timings: readonly CalibrationTiming[], defaultBackend: string, margin = 0.1): Rule[] {
-  const all = winners(timings, defaultBackend, margin);
+export function deriveRules(timings: readonly CalibrationTiming[], defaultBackend: string, switchCost = 0.5): Rule[] {
   const rules: Rule[] = [];
   for (const [group, { routines }] of Object.entries(CALIBRATION_GROUPS) as [CalibrationGroup, { routines: readonly string[] }][]) {
-    const points = all.filter((w) => w.group === group);
-    const names = points.map((p) => p.winner);
-    for (let i = 1; i + 1 < names.length; i++) {
-      if (names[i - 1] === names[i + 1] && names[i] !== names[i - 1]) names[i] = names[i - 1];
+    const points = winners(timings, defaultBackend, 0).filter((w) => w.group === group);
+    if (points.length === 0) continue;
+    const backends = [...new Set(points.flatMap((p) => Object.keys(p.seconds)))];
+    if (!backends.includes(defaultBackend)) continue;
+    // cost[i][b]: how much slower backend b is than the fastest at size i (log ratio), Infinity if unmeasured.
+    const cost = points.map((p) => {
+      const best = Math.min(...Object.values(p.seconds));
+      return backends.map((b) => (p.seconds[b] === undefined ? Infinity : Math.log(p.seconds[b] / best)));
+    });
+    const total: number[][] = [];
+    const from: number[][] = [];
+    cost.forEach((row, i) => {
+      total.push([]);
+      from.push([]);
+      row.forEach((c, b) => {
+        if (i === 0) {
+          total[i][b] = c;
+          from[i][b] = b;
+          return;
+        }
+        let bestPrev = b;
+        let bestValue = total[i - 1][b];
+        total[i - 1].forEach((value, prev) => {
+          if (prev !== b && value + switchCost < bestValue) {
+            bestValue = value + switchCost;
+            bestPrev = prev;
+          }
+        });
+        total[i][b] = c + bestValue;
+        from[i][b] = bestPrev;
+      });
+    });
+    const last = points.length - 1;
+    const home = backends.indexOf(defaultBackend);
+    let choice = home;
+    total[last].forEach((value, b) => {
+      if (value + (b === home ? 0 : switchCost) < total[last][choice] + (choice === home ? 0 : switchCost)) choice = b;
+    });
+    const assigned: string[] = [];
+    for (let i = last; i >= 0; i--) {
+      assigned[i] = backends[choice];
+      choice = from[i][choice];
     }
     const runs: { backend: string; maxSize: number }[] = [];
-    names.forEach((name, i) => {
-      const last = runs[runs.length - 1];
-      if (last?.backend === name) last.maxSize = points[i].n;
+    assigned.forEach((name, i) => {
+      const run = runs[runs.length - 1];
+      if (run?.backend === name) run.maxSize = points[i].n;
       else runs.push({ backend: name, maxSize: points[i].n });
     });
     while (runs.length > 0 && runs[runs.length - 1].backend === defaultBackend) runs.pop();

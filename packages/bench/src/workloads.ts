@@ -221,7 +221,7 @@ export const CALIBRATION_GROUPS = {
 export type CalibrationGroup = keyof typeof CALIBRATION_GROUPS;
 
 /** The sizes calibration measures. */
-export const CALIBRATION_SIZES: readonly number[] = [2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256];
+export const CALIBRATION_SIZES: readonly number[] = [2, 3, 4, 6, 8, 10, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256];
 
 /**
  * The calibration cases: gemm, inv, solve and full svd of an n×n matrix at each size, timed in
@@ -239,7 +239,7 @@ export function calibrationCases(sizes: readonly number[] = CALIBRATION_SIZES): 
     unit: 'µs/call',
     higherIsBetter: false,
     op: { kind, n },
-    timing: timing({ warmup: 3, repeats: 5, minSeconds: 0.01, budgetSeconds: 1 }),
+    timing: timing({ warmup: 20, repeats: 5, minSeconds: 0.02, budgetSeconds: 1 }),
     report: seconds(1e6),
   })));
 }

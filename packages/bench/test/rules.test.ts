@@ -34,27 +34,38 @@ describe('deriveRules', () => {
   });
 
   it('routes a middle band to a third backend, naming the default for the sizes below it', () => {
-    const timings = synthetic({
-      openblas: { overhead: 1e-6, perFlop: 1e-10 },
-      wasm: { overhead: 0.2e-6, perFlop: 3e-10 },
-      js: { overhead: 0.1e-6, perFlop: 2e-9 },
-    }, ['gemm']);
-    const w = winners(timings, 'openblas').map((x) => x.winner);
-    expect(w[0]).toBe('js');
-    const rules = deriveRules(timings, 'openblas');
-    expect(rules.every((r) => r.routines.join() === 'gemm')).toBe(true);
-    // Rules are ordered by size and the first match wins: reconstruct the winner of each size.
-    const routed = (n: number) => rules.find((r) => n <= r.maxSize)?.backend ?? 'openblas';
-    for (const [i, n] of SIZES.entries()) expect(routed(n)).toBe(w[i]);
-    expect(rules.map((r) => r.maxSize)).toEqual([...rules.map((r) => r.maxSize)].sort((a, b) => a - b));
+    const table: Record<string, number[]> = {
+      // n:         2  4  8 16 32 64 128 256
+      js:       [1, 1, 1, 5, 5, 5, 9, 9],
+      wasm:     [2, 2, 2, 1, 1, 1, 3, 3],
+      openblas: [4, 4, 4, 3, 3, 3, 1, 1],
+    };
+    const timings = Object.entries(table).flatMap(([backend, row]) => row.map((seconds, i) => ({ backend, op: 'gemm', n: SIZES[i], seconds })));
+    expect(deriveRules(timings, 'openblas')).toEqual([
+      { routines: ['gemm'], maxSize: 8, backend: 'js' },
+      { routines: ['gemm'], maxSize: 64, backend: 'wasm' },
+    ]);
+    // A default band below a routed one needs its own rule, since the first matching rule wins.
+    table.openblas = [0.5, 0.5, 0.5, 3, 3, 3, 1, 1];
+    const again = Object.entries(table).flatMap(([backend, row]) => row.map((seconds, i) => ({ backend, op: 'gemm', n: SIZES[i], seconds })));
+    expect(deriveRules(again, 'openblas')).toEqual([
+      { routines: ['gemm'], maxSize: 8, backend: 'openblas' },
+      { routines: ['gemm'], maxSize: 64, backend: 'wasm' },
+    ]);
   });
 
-  it('ignores a lone size won by another backend between two sizes the same backend wins', () => {
-    const timings = synthetic({ openblas: { overhead: 1e-6, perFlop: 1e-10 }, js: { overhead: 2e-6, perFlop: 1e-10 } }, ['svd']);
-    timings.find((t) => t.backend === 'js' && t.n === 32)!.seconds = 1e-9;
+  it('is not moved by a lone small win, but is by a band of them or one large win', () => {
+    const flat = () => synthetic({ openblas: { overhead: 1e-6, perFlop: 1e-10 }, js: { overhead: 1e-6, perFlop: 1e-10 } }, ['svd']);
+    const js = (timings: CalibrationTiming[], n: number) => timings.find((t) => t.backend === 'js' && t.n === n)!;
+    let timings = flat();
+    js(timings, 32).seconds /= 1.25;
+    js(timings, 2).seconds /= 1.25;
     expect(deriveRules(timings, 'openblas')).toEqual([]);
-    // At the smallest size a single win is still a run of its own.
-    timings.find((t) => t.backend === 'js' && t.n === 2)!.seconds = 1e-9;
+    timings = flat();
+    for (const n of [2, 4, 8, 16]) js(timings, n).seconds /= 1.2;
+    expect(deriveRules(timings, 'openblas')).toEqual([{ routines: ['gesdd'], maxSize: 16, backend: 'js' }]);
+    timings = flat();
+    js(timings, 2).seconds /= 3;
     expect(deriveRules(timings, 'openblas')).toEqual([{ routines: ['gesdd'], maxSize: 2, backend: 'js' }]);
   });
 
@@ -62,5 +73,8 @@ describe('deriveRules', () => {
     const timings = synthetic({ openblas: { overhead: 1e-7, perFlop: 1e-11 }, js: { overhead: 1e-6, perFlop: 1e-9 } }, ['gemm', 'inv', 'solve', 'svd']);
     expect(deriveRules(timings, 'openblas')).toEqual([]);
     expect(deriveRules([...timings, { backend: 'js', op: 'gemm', n: 2, seconds: NaN }], 'openblas')).toEqual([]);
+    // inv/solve needs both operations: a backend with only one of them is not a candidate.
+    const partial = [...timings, { backend: 'wasm', op: 'inv', n: 2, seconds: 1e-12 }];
+    expect(deriveRules(partial, 'openblas')).toEqual([]);
   });
 });

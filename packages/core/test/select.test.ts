@@ -200,6 +200,30 @@ describe('size policy', () => {
   });
 });
 
+describe('shipped size rules', () => {
+  it('name real routines and route them only while the backend was chosen by default', async () => {
+    const core = await freshCore();
+    const { BLAS_ROUTINES, LAPACK_ROUTINES } = await import('@polyblas/contract');
+    const routines: readonly string[] = [...BLAS_ROUTINES, ...LAPACK_ROUTINES];
+    expect(core.DEFAULT_SIZE_RULES.length).toBeGreaterThan(0);
+    for (const rule of core.DEFAULT_SIZE_RULES) {
+      for (const r of rule.routines) expect(routines).toContain(r);
+      expect(rule.maxSize).toBeGreaterThan(0);
+    }
+    await core.setSizePolicy('auto');
+    expect(core.showConfig().sizePolicy.rules).toEqual(core.DEFAULT_SIZE_RULES);
+    // The shipped rules name js, which is always available: they route while the selection is the default.
+    expect(core.DEFAULT_SIZE_RULES.every((r) => r.backend === 'js')).toBe(true);
+    expect(core.getSizePolicy().routing).toBe(true);
+    const small = core.array([[4, 1], [2, 3]]);
+    const inverse = core.linalg.inv(small);
+    const product = core.matmul(small, inverse).toArray() as number[][];
+    product.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(i === j ? 1 : 0, 14)));
+    await core.setBackend('js');
+    expect(core.getSizePolicy().routing).toBe(false);
+  });
+});
+
 describe('polyblas info', () => {
   const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
   const run = (args: string[], backend?: string) => {

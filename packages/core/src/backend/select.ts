@@ -51,10 +51,18 @@ export interface SizePolicy {
 }
 
 /**
- * The size rules core ships with. They come from `polyblas calibrate` runs on the machines the
- * project is measured on and are documented in the guide on choosing a backend. With only the
- * TypeScript backend there is nothing to route, so the list is empty until a faster backend's
- * crossover points are measured.
+ * The size rules core ships with: below these sizes the cost of a call is the crossing into a
+ * library, not the arithmetic, and the TypeScript backend (no crossing at all) is faster than
+ * OpenBLAS or WebAssembly. They apply only while the backend was chosen by default, and a rule
+ * whose backend is unavailable routes nothing. Measure your own machine with
+ * `pnpm bench --calibrate` and pass its rules to {@link setSizePolicy}.
+ *
+ * Where the numbers come from: `pnpm bench --calibrate --threads 1 --out docs/bench`, run on
+ * 2026-11-21 on an AMD EPYC with 2 shared cores under Node 20 (default backend openblas; wasm and js
+ * measured too). The timings are in docs/bench/size-rules.json and docs/benchmarks.md. At n = 10,
+ * js inverts in 2.9 µs and openblas in 4.2 µs. One thread, because OpenBLAS threads on the
+ * oversubscribed machine made n >= 128 look ten times slower than it is (small sizes never
+ * thread); the svd crossover was within the noise, so svd has no rule.
  *
  * @example
  * ```ts
@@ -62,7 +70,10 @@ export interface SizePolicy {
  * setSizePolicy({ mode: 'auto', rules: DEFAULT_SIZE_RULES });
  * ```
  */
-export const DEFAULT_SIZE_RULES: readonly SizeRule[] = [];
+export const DEFAULT_SIZE_RULES: readonly SizeRule[] = [
+  { routines: ['gemm'], maxSize: 8, backend: 'js' },
+  { routines: ['getrf', 'getri', 'getrs'], maxSize: 12, backend: 'js' },
+];
 
 let selection: Selection = { active: null, error: null, source: 'default', requested: null };
 let policy: SizePolicy = { mode: 'auto', rules: DEFAULT_SIZE_RULES };
