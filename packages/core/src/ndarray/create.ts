@@ -6,7 +6,9 @@
  */
 import { rangeError, typeError } from '../errors.js';
 import { NDArray, internalArray, type DType, type NestedArray, type Order } from './ndarray.js';
-import { cStrides, detachedError, fStrides, isInteger, shapeText, sizeOf, toShape, type FloatArray } from './layout.js';
+import {
+  allocateFloats, cStrides, detachedError, fStrides, isInteger, shapeText, sizeOf, toShape, type FloatArray,
+} from './layout.js';
 import { copyStrided } from './strided.js';
 
 /**
@@ -72,8 +74,8 @@ function checkOptions(options: unknown): void {
   }
 }
 
-function allocate(dtype: DType, size: number): FloatArray {
-  return dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+function allocate(dtype: DType, size: number, argument = 'values'): FloatArray {
+  return allocateFloats(dtype, size, argument);
 }
 
 function stridesOf(shape: readonly number[], order: Order): number[] {
@@ -267,7 +269,7 @@ function filled(shape: unknown, value: number, options: CreateOptions | undefine
   const dims = toShape(shape, 'shape');
   const dtype = checkDType(options?.dtype);
   const order = checkOrder(options?.order);
-  const data = allocate(dtype, sizeOf(dims));
+  const data = allocate(dtype, sizeOf(dims), 'shape');
   if (fill && !Object.is(value, 0)) data.fill(value); // -0 must be written
   return internalArray(data, dims, stridesOf(dims, order), 0);
 }
@@ -362,7 +364,14 @@ export function eye(n: number, m?: number | null, options?: EyeOptions): NDArray
   checkOptions(options);
   const k = options?.k ?? 0;
   if (!isInteger(k)) typeError('options.k', 'an integer', k);
-  const result = zeros([n, cols], options);
+  let result: NDArray;
+  try {
+    result = zeros([n, cols], options);
+  } catch (error) {
+    // The shape is eye's n and m: name those rather than zeros' argument.
+    if (error instanceof RangeError && error.message.startsWith('shape: ')) throw new RangeError(`n, m: ${error.message.slice(7)}`);
+    throw error;
+  }
   const [rowStride, colStride] = result.strides as [number, number];
   for (let i = Math.max(0, -k); i < n && i + k < cols; i++) result.data[i * rowStride + (i + k) * colStride] = 1;
   return result;
@@ -405,7 +414,7 @@ export function arange(...args: unknown[]): NDArray {
   if (!Number.isSafeInteger(length) || length > 2 ** 32) rangeError('stop', `a range of at most 2^32 elements, not ${length}`);
   checkOptions(options);
   const dtype = checkDType(options?.dtype);
-  const data = allocate(dtype, length);
+  const data = allocate(dtype, length, 'stop');
   for (let i = 0; i < length; i++) data[i] = start + i * step;
   return internalArray(data, [length]);
 }

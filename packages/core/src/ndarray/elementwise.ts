@@ -17,6 +17,7 @@
 import { rangeError, rejectUnknownOptions, typeError } from '../errors.js';
 import { NDArray, internalArray, type DType } from './ndarray.js';
 import {
+  allocateFloats,
   broadcastShapes,
   broadcastStrides,
   checkElementCount,
@@ -172,7 +173,7 @@ function allocate(shape: readonly number[], dtype: DType, inputs: readonly Opera
   }
   checkElementCount(shape, inputs.length > 1 ? 'b' : 'a', 'an operand that broadcasts to a result');
   const size = shape.reduce((p, n) => p * n, 1);
-  const data = dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+  const data = allocateFloats(dtype, size, inputs.length > 1 ? 'b' : 'a');
   return internalArray(data, shape, fortran ? fStrides(shape) : cStrides(shape), 0);
 }
 

@@ -319,3 +319,29 @@ export function checkElementCount(shape: readonly number[], argument: string, wh
     );
   }
 }
+
+/**
+ * A zero-filled Float64Array or Float32Array of `size` elements. When the engine cannot allocate
+ * it (more elements than a typed array may hold, or not enough memory), a RangeError names
+ * `argument` and the size asked for, instead of the engine's message that names nothing.
+ *
+ * @example
+ * ```ts
+ * import { allocateFloats } from './layout.js';
+ * allocateFloats('float64', 4, 'shape'); // Float64Array(4)
+ * allocateFloats('float64', 2 ** 40, 'shape'); // RangeError: shape: expected a size that can be allocated, ...
+ * ```
+ *
+ * @internal
+ */
+export function allocateFloats(dtype: 'float64' | 'float32', size: number, argument: string): FloatArray {
+  try {
+    return dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const bytes = size * (dtype === 'float32' ? 4 : 8);
+    throw new RangeError(
+      `${argument}: expected a size that can be allocated, got ${size} ${dtype} elements (${bytes} bytes): ${error.message}`,
+    );
+  }
+}

@@ -9,6 +9,7 @@ import { add, subtract, multiply, divide, sqrt, square, negative, abs } from './
 import type { ElementwiseOptions, Operand } from './elementwise.js';
 import { formatArray } from './format.js';
 import {
+  allocateFloats,
   cStrides,
   detachedError,
   fStrides,
@@ -477,7 +478,7 @@ export class NDArray {
   private copyAs(dtype: DType, order: Order): NDArray {
     if (order !== 'C' && order !== 'F') typeError('order', "'C' or 'F'", order);
     if (this.size > 0 && this.data.length === 0) throw detachedError('this');
-    const data = dtype === 'float32' ? new Float32Array(this.size) : new Float64Array(this.size);
+    const data = allocateFloats(dtype, this.size, 'this');
     const strides = order === 'C' ? cStrides(this.shape) : fStrides(this.shape);
     if (this.size > 0 && isContiguousLayout(this.shape, this.strides, order)) {
       // Already laid out as wanted: one block copy (converting when the dtype changes).

@@ -14,7 +14,7 @@
  */
 import { rangeError, typeError } from '../errors.js';
 import { internalArray, type NDArray, type DType } from './ndarray.js';
-import { sizeOf, toShape, type FloatArray } from './layout.js';
+import { allocateFloats, sizeOf, toShape, type FloatArray } from './layout.js';
 
 /** 6364136223846793005, the 64-bit LCG multiplier of PCG, as two 32-bit halves. */
 const MUL_HI = 0x5851f42d;
@@ -230,7 +230,7 @@ export class Generator {
     const dims = toShape(shape, 'shape');
     const dtype = checkDType(options?.dtype);
     const size = sizeOf(dims);
-    return { data: dtype === 'float32' ? new Float32Array(size) : new Float64Array(size), dims };
+    return { data: allocateFloats(dtype, size, 'shape'), dims };
   }
 
   /**
