@@ -15,7 +15,7 @@ import '../backend/builtin.js';
 import { setBackend } from '../backend/select.js';
 import { LinAlgError } from '../errors.js';
 import * as linalg from '../linalg/index.js';
-import { add, array, divide, NDArray, sqrt, zeros } from '../ndarray/index.js';
+import { add, array, defaultRng, divide, eye, NDArray, sqrt, zeros } from '../ndarray/index.js';
 import { dot, inner, matmul, vdot } from '../products.js';
 
 /** What a case expects: an error of a class whose message matches, or a result that passes a check. */
@@ -784,6 +784,18 @@ export function badInputCases(): BadInputCase[] {
       const b = broadcast([1, 65536]);
       return [() => add(a, b), a, b];
     }),
+    // 2^33 elements: more than an engine's typed array may hold, so no allocation is attempted.
+    throws(overflow, 'zeros: 2^33 elements', RangeError, /^shape: expected a size that can be allocated/, () => [
+      () => zeros([2 ** 17, 2 ** 16]),
+    ]),
+    throws(overflow, 'eye: 10^10 elements', RangeError, /^n, m: /, () => [() => eye(100000)]),
+    throws(overflow, 'copy: a stride-0 view of 2^33 elements', RangeError, /^this: /, () => {
+      const a = broadcast([2 ** 17, 2 ** 16]);
+      return [() => a.copy(), a];
+    }),
+    throws(overflow, 'standardNormal: 2^33 elements', RangeError, /^shape: /, () => [
+      () => defaultRng(1).standardNormal([2 ** 33]),
+    ]),
     works(overflow, 'matmul: a stride-0 [65536, 65536] operand times a vector', (r) => {
       expect((r as NDArray).shape).toEqual([2]);
       near([65536, 65536], [2])(r);
