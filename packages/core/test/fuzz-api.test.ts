@@ -11,6 +11,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadOpenblas } from '@polyblas/backend-openblas';
 import { descriptor } from '@polyblas/backend-wasm';
+import * as core from '../src/index.js';
 import { BackendError, LinAlgError, NDArray, add, array, divide, dot, linalg, matmul, multiply, setBackend, sqrt, subtract, zeros } from '../src/index.js';
 import { snapshotInput } from '../src/testing/bad-input.js';
 import { Rng } from '../src/testing/util.js';
@@ -719,8 +720,68 @@ function fuzz(backend: string, seed: number): void {
       }
       expect(Object.entries(outcomes).filter(([k]) => !k.endsWith(' ok')).length).toBeGreaterThan(10);
     });
+
+    it(`${SWEEP_CALLS} calls of every public function with arguments drawn from a pool of junk and valid values`, () => {
+      const rng = new Rng(seed + 1000);
+      let succeeded = 0;
+      for (let i = 0; i < SWEEP_CALLS; i++) {
+        const [name, f] = SWEEP_FUNCTIONS[rng.int(0, SWEEP_FUNCTIONS.length - 1)];
+        const pool = argumentPool();
+        const args = Array.from({ length: rng.int(0, 4) }, () => pool[rng.int(0, pool.length - 1)]);
+        const before = args.map(snapshotInput);
+        const where = `call ${i} (${name})`;
+        try {
+          const result = f(...args);
+          succeeded++;
+          // Whatever comes back is a number, an NDArray, or an object of them (no undefined, no junk).
+          const walk = (v: unknown): void => {
+            if (v instanceof NDArray || typeof v === 'number') return;
+            expect(v !== null && typeof v === 'object', `${where}: returned ${String(v)}`).toBe(true);
+            Object.values(v as object).forEach(walk);
+          };
+          walk(result);
+        } catch (error) {
+          const kind = (error as Error)?.constructor;
+          expect([TypeError, RangeError, LinAlgError, BackendError], `${where}: ${String(error)}`).toContain(kind);
+          if (kind === TypeError || kind === RangeError) expect((error as Error).message, where).toMatch(NAMED_OR_PAIR);
+        }
+        // An `out` option is the one argument a call may write.
+        const writable = args.map((a) => a !== null && typeof a === 'object' && 'out' in a);
+        const after = args.map(snapshotInput);
+        expect(after.filter((_, k) => !writable[k]), `${where}: an input changed`).toStrictEqual(before.filter((_, k) => !writable[k]));
+      }
+      expect(succeeded).toBeGreaterThan(SWEEP_CALLS / 20);
+    });
   });
 }
+
+const SWEEP_CALLS = 5000;
+
+/** Every function of the public API that takes arrays (constructors included, with small sizes only). */
+const SWEEP_FUNCTIONS: [string, (...args: unknown[]) => unknown][] = [
+  ...Object.entries(linalg).filter(([k, v]) => typeof v === 'function' && k !== 'LinAlgError').map(([k, v]) => [`linalg.${k}`, v] as [string, (...args: unknown[]) => unknown]),
+  ...['matmul', 'dot', 'vdot', 'inner', 'outer', 'add', 'subtract', 'multiply', 'divide', 'sqrt', 'square', 'negative', 'abs', 'array', 'zeros', 'ones', 'eye', 'full', 'arange', 'empty']
+    .map((k) => [k, (core as unknown as Record<string, (...args: unknown[]) => unknown>)[k]] as [string, (...args: unknown[]) => unknown]),
+];
+
+/** Fresh values for the sweep: junk of every kind, small valid arrays and views, and options. */
+function argumentPool(): unknown[] {
+  const detached = zeros([2, 2]);
+  structuredClone(detached.data.buffer, { transfer: [detached.data.buffer as ArrayBuffer] });
+  return [
+    undefined, null, 0, -1, 1.5, NaN, Infinity, 2, -2, 'x', 'fro', 'nuc', true, 1n, Symbol('s'), () => 1, {}, { foo: 1 },
+    [], [1, 2], [[1, 2], [3, 4]], [[[1, 2], [3, 4]]], [0, 1], [[1, 2], [3]], new Float64Array([1, 2, 3, 4]), new Int32Array(3),
+    zeros([0]), zeros([2, 2]), array([[4, 1], [1, 3]]), array([[1, 2, 3], [4, 5, 6]]), zeros([2, 2, 2]), array(3), detached,
+    new NDArray(new Float64Array([1, 2]), [3, 2], [0, 1]), array([[1, 2], [3, 4]]).T, array([[1, NaN], [Infinity, 4]]),
+    new NDArray(new Float64Array([1, 2, 3, 4, 5, 6]), [2, 2], [-2, -1], 5), [zeros([2, 2]), zeros([2, 2])],
+    { axis: 0 }, { ord: 1 }, { keepdims: true }, { offset: 1 }, { ind: 1 }, { axes: [0] }, { mode: 'r' }, { uplo: 'U' },
+    { upper: true }, { rcond: -1 }, { out: zeros([2, 2]) }, { hermitian: true }, { fullMatrices: false }, { computeUV: false },
+    { tol: 1 }, { rtol: 1 }, { dtype: 'float32' }, { shape: [2, 2] }, { order: 'F' }, { copy: false }, { k: 1 },
+  ];
+}
+
+/** Like NAMED, and also `n, m: ` (eye names both of its sizes). */
+const NAMED_OR_PAIR = /^[A-Za-z_$][\w$]*(\.[\w$]+|\[\d+\])*(, [A-Za-z_$][\w$]*)*: /;
 
 fuzz('js', 20261121);
 
