@@ -67,6 +67,7 @@ export function worded(text: string): Worded {
 export function describe(value: unknown): string {
   if (value instanceof Worded) return value.text;
   if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<unknown>).length}`;
   if (typeof value === 'object') {

@@ -106,7 +106,8 @@ export function multiDot(arrays: readonly ArrayInput[]): number | NDArray {
   if (!Array.isArray(arrays)) throw new TypeError(`arrays: expected an array of arrays, got ${describe(arrays)}`);
   if (arrays.length < 2) throw new RangeError(`arrays: expected at least two arrays, got ${arrays.length}`);
   const last = arrays.length - 1;
-  const mats = arrays.map((value, i) => {
+  // Array.from visits holes too (map would skip them and leave a hole in mats).
+  const mats = Array.from(arrays, (value, i) => {
     const a = toNDArray(value, `arrays[${i}]`);
     if (a.ndim === 1 && (i === 0 || i === last)) {
       return i === 0
