@@ -131,12 +131,17 @@ export function tensorsolve(a: ArrayInput, b: ArrayInput, options?: { axes?: rea
   const axes = optionsOf<{ axes: readonly number[] }>(options, ['axes']).axes;
   if (axes !== undefined && axes !== null) {
     if (!Array.isArray(axes)) throw new TypeError(`options.axes: expected a list of axes, got ${describe(axes)}`);
-    const moved = axes.map((d: number, i: number) => {
-      if (!Number.isInteger(d) || d < -A.ndim || d >= A.ndim) {
+    const moved = Array.from(axes as readonly unknown[], (d, i) => {
+      if (typeof d !== 'number' || !Number.isInteger(d)) {
+        throw new TypeError(`options.axes[${i}]: expected an integer axis, got ${describe(d)}`);
+      }
+      if (d < -A.ndim || d >= A.ndim) {
         throw new RangeError(`options.axes[${i}]: expected an axis of a (${A.ndim} dimensions), got ${describe(d)}`);
       }
       return d < 0 ? d + A.ndim : d;
     });
+    // A repeated axis would make a view with more axes than a has.
+    if (new Set(moved).size !== moved.length) throw new RangeError(`options.axes: expected distinct axes, got [${axes.join(', ')}]`);
     const order = [...Array.from({ length: A.ndim }, (_, d) => d).filter((d) => !moved.includes(d)), ...moved];
     A = new NDArray(A.data, order.map((d) => A.shape[d]), order.map((d) => A.strides[d]), A.offset);
   }
