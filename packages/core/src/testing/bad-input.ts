@@ -395,6 +395,17 @@ export function badInputCases(): BadInputCase[] {
       const a = square();
       return [() => anyLinalg.multiDot(a), a];
     }),
+    throws(junk, 'multiDot: a hole in the list', TypeError, /^arrays\[1\]: /, () => {
+      const a = square();
+      // eslint-disable-next-line no-sparse-arrays
+      const list = [a, , a];
+      return [() => anyLinalg.multiDot(list), a, list];
+    }),
+    throws(junk, "tensorsolve: options.axes ['0']", TypeError, /^options\.axes\[0\]: /, () => {
+      const a = square();
+      const b = m([1, 2]);
+      return [() => anyLinalg.tensorsolve(a, b, { axes: ['0'] }), a, b];
+    }),
     throws(junk, 'matrixPower: a string exponent', TypeError, /^n: /, () => {
       const a = square();
       return [() => anyLinalg.matrixPower(a, '2'), a];
@@ -888,6 +899,15 @@ export function badInputCases(): BadInputCase[] {
     throws(optionValues, "vectorNorm: ord 'fro'", TypeError, /^options\.ord: /, () => {
       const a = spd();
       return [() => anyLinalg.vectorNorm(a, { ord: 'fro' }), a];
+    }),
+    throws(optionValues, 'tensorsolve: a repeated axis', RangeError, /^options\.axes: expected distinct axes/, () => {
+      const a = m([[2]]);
+      const b = m([1]);
+      return [() => linalg.tensorsolve(a, b, { axes: [0, 0] }), a, b];
+    }),
+    throws(optionValues, 'vectorNorm: a repeated axis', RangeError, /^options\.axis: /, () => {
+      const a = spd();
+      return [() => linalg.vectorNorm(a, { axis: [0, 0] }), a];
     }),
     throws(optionValues, 'matrixPower: n = 1.5', TypeError, /^n: /, () => {
       const a = spd();
