@@ -214,6 +214,11 @@ function matrixShape(rng: Rng, squareWanted: boolean): number[] {
   return [m, n];
 }
 
+/** An `out` array: contiguous, or a view with permuted, gapped or reversed axes (never repeated elements). */
+function outArray(rng: Rng, shape: number[], dtype: DType): NDArray {
+  return rng.next() < 0.5 ? zeros(shape, { dtype }) : stridedView(rng, shape, dtype, false);
+}
+
 /** Options: usually none or valid ones, sometimes an unknown name, a wrong value or a non-object. */
 function options(rng: Rng, valid: Record<string, readonly unknown[]>): unknown {
   const r = rng.next();
@@ -530,7 +535,7 @@ function elementwiseCall(rng: Rng): Call {
   const a = pick(shapeA);
   const b = pick(shapeB);
   const outShape = rng.next() < 0.8 ? broadcastShape(shapeA, shapeB) ?? shapeA : shapeB;
-  const out = rng.next() < 0.2 ? zeros(outShape, { dtype: rng.next() < 0.3 ? 'float32' : 'float64' }) : undefined;
+  const out = rng.next() < 0.2 ? outArray(rng, outShape, rng.next() < 0.3 ? 'float32' : 'float64') : undefined;
   const o = rng.next() < 0.05 ? { out, where: true } : out === undefined ? undefined : { out };
   const operandDense = (v: unknown): Dense => (typeof v === 'number' ? { shape: [], v: [v], dtype: 'float64' } : dense(v as NDArray));
   if (name === 'sqrt') {
@@ -558,6 +563,7 @@ function elementwiseCall(rng: Rng): Call {
       const db = operandDense(b);
       const shape = broadcastShape(da.shape, db.shape);
       expect(shape).not.toBeNull();
+      if (out !== undefined) expect(r).toBe(out);
       const d = expectArray(r, out?.shape ?? shape!);
       const single = d.dtype === 'float32' || [a, b].some((v) => v instanceof NDArray && v.dtype === 'float32');
       // A float32 result is computed in float32: a number operand meets it rounded to float32.
@@ -584,7 +590,8 @@ function productCall(rng: Rng): Call {
   const shapeB = rng.next() < 0.25 ? [kb] : [...(rng.next() < 0.25 ? [rng.int(1, 2)] : []), kb, rng.int(0, 4)];
   const a = operand(rng, shapeA);
   const b = operand(rng, shapeB);
-  const out = !useDot && rng.next() < 0.15 ? zeros(rng.next() < 0.7 ? matmulShape(shapeA, shapeB) ?? [1] : [7]) : undefined;
+  const outDtype: DType = rng.next() < 0.8 ? (a instanceof NDArray && b instanceof NDArray && a.dtype === 'float32' && b.dtype === 'float32' ? 'float32' : 'float64') : 'float32';
+  const out = !useDot && rng.next() < 0.15 ? outArray(rng, rng.next() < 0.8 ? matmulShape(shapeA, shapeB) ?? [1] : [7], outDtype) : undefined;
   const o = out === undefined ? (rng.next() < 0.05 ? { outt: 1 } : undefined) : { out };
   return {
     name: useDot ? 'dot' : 'matmul', args: [a, b, o], inputs: [0, 1],
@@ -605,6 +612,7 @@ function productCall(rng: Rng): Call {
         return;
       }
       const shape = matmulShape(da.shape, db.shape)!;
+      if (out !== undefined) expect(r).toBe(out);
       const dr = expectArray(r, shape, resultDtype(a, b));
       if (!finite(da) || !finite(db)) return;
       // Reference: promote vectors, broadcast the batch, multiply naively.
