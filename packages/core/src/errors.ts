@@ -1,7 +1,10 @@
 /**
- * The errors polyblas throws. Bad arguments are `TypeError` (wrong kind) or `RangeError` (right
- * kind, wrong value), and their messages name the argument and say what was expected; numerical
- * failures are {@link LinAlgError}, as numpy raises `numpy.linalg.LinAlgError`.
+ * The errors polyblas throws. Bad arguments are `TypeError` (wrong kind: a string where an array
+ * goes, a hole or a BigInt inside one, a detached buffer, an unknown option name) or `RangeError`
+ * (right kind, wrong value: a shape, an axis, a size past 2³¹ − 1 elements), and their messages
+ * start with the argument (`a: `, `options.out: `, `arrays[1]: `) and say what was expected;
+ * numerical failures are {@link LinAlgError}, as numpy raises `numpy.linalg.LinAlgError`; a
+ * backend selection that cannot be made is a {@link BackendError}.
  *
  * @module
  */

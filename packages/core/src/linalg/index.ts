@@ -5,6 +5,13 @@
  * handles stacks of matrices (`[..., M, N]`) as numpy does, keeps float32 in float32 and
  * computes on the selected backend's kernels. Numerical failures throw {@link LinAlgError}.
  *
+ * Bad input, the same on every backend: an option name a function does not know is a TypeError
+ * naming it (as numpy rejects an unexpected keyword argument); an array whose buffer was detached
+ * is a TypeError; an input of more than 2³¹ − 1 elements is a RangeError; an infinity or a NaN is
+ * a LinAlgError for the factorisations and solvers (solve, inv, cholesky, qr, svd, eig, eigh,
+ * lstsq, pinv, matrixRank), while det and slogdet return NaN for such a matrix. Each function's
+ * `@throws` lists the rest.
+ *
  * @example
  * ```ts
  * import { array, linalg } from '@polyblas/core';
