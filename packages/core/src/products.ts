@@ -15,6 +15,9 @@ function toArray(value: ArrayInput, argument: string): NDArray {
   if (value instanceof NDArray) {
     // A transferred buffer reads as length 0: without this check the product would be all NaN.
     if (value.size > 0 && value.data.length === 0) throw detachedError(argument);
+    // A broadcast view may be tiny in memory and huge in size; the native and wasm backends copy
+    // operands they cannot read in place, which past 32-bit indices fails inside the binding.
+    checkElementCount(value.shape, argument, 'an operand');
     return value;
   }
   if (ArrayBuffer.isView(value) && isDetached(value as FloatArray)) throw detachedError(argument);
@@ -96,8 +99,8 @@ function broadcastShapes(x: readonly number[], y: readonly number[]): number[] {
  *  typed array of numbers, or is detached; when `options` is not an object or names an unknown
  *  option; or when `options.out` is not an NDArray or is detached
  * @throws RangeError when an operand is 0-d, the inner dimensions differ, the batch dimensions do
- *  not broadcast, the result would have more than 2³¹ − 1 elements, or `options.out` has the wrong
- *  shape or dtype or repeats elements (a broadcast view)
+ *  not broadcast, an operand or the result has more than 2³¹ − 1 elements, or `options.out` has the
+ *  wrong shape or dtype or repeats elements (a broadcast view)
  * @example
  * ```ts
  * import { array, matmul } from '@polyblas/core';
@@ -182,7 +185,8 @@ function dotKernel(kernels: Kernels, x: NDArray, y: NDArray): number {
  *
  * @throws TypeError when `a` or `b` is not an NDArray, a number, nested arrays of numbers or a
  *  typed array of numbers, or is detached
- * @throws RangeError when the contracted dimensions differ
+ * @throws RangeError when the contracted dimensions differ, or an operand has more than 2³¹ − 1
+ *  elements
  * @example
  * ```ts
  * import { array, dot } from '@polyblas/core';
@@ -221,7 +225,7 @@ export function dot(a: ArrayInput, b: ArrayInput): number | NDArray {
  *
  * @throws TypeError when `a` or `b` is not an NDArray, a number, nested arrays of numbers or a
  *  typed array of numbers, or is detached
- * @throws RangeError when `a` and `b` have different sizes
+ * @throws RangeError when `a` and `b` have different sizes, or more than 2³¹ − 1 elements
  * @example
  * ```ts
  * import { array, vdot } from '@polyblas/core';
@@ -242,7 +246,8 @@ export function vdot(a: ArrayInput, b: ArrayInput): number {
  *
  * @throws TypeError when `a` or `b` is not an NDArray, a number, nested arrays of numbers or a
  *  typed array of numbers, or is detached
- * @throws RangeError when the last axes differ in length
+ * @throws RangeError when the last axes differ in length, or an operand has more than 2³¹ − 1
+ *  elements
  * @example
  * ```ts
  * import { array, inner } from '@polyblas/core';
@@ -266,7 +271,7 @@ export function inner(a: ArrayInput, b: ArrayInput): number | NDArray {
  *
  * @throws TypeError when `a` or `b` is not an NDArray, a number, nested arrays of numbers or a
  *  typed array of numbers, or is detached
- * @throws RangeError when the result would have more than 2³¹ − 1 elements
+ * @throws RangeError when an operand or the result has more than 2³¹ − 1 elements
  * @example
  * ```ts
  * import { array, outer } from '@polyblas/core';
