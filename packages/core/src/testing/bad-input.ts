@@ -790,6 +790,15 @@ export function badInputCases(): BadInputCase[] {
       const b = broadcast([1, 65536]);
       return [() => matmul(a, b), a, b];
     }),
+    throws(overflow, 'matmul: a stride-0 [65536, 65536] operand', RangeError, /^a: expected an operand of at most/, () => {
+      const a = broadcast([65536, 65536]);
+      const b = broadcast([65536]);
+      return [() => matmul(a, b), a, b];
+    }),
+    throws(overflow, 'dot: stride-0 vectors of 2^31 elements', RangeError, /^a: /, () => {
+      const a = broadcast([2 ** 31]);
+      return [() => dot(a, a), a];
+    }),
     throws(overflow, 'add: a broadcast result of 2^32 elements', RangeError, /^b: /, () => {
       const a = broadcast([65536, 1]);
       const b = broadcast([1, 65536]);
