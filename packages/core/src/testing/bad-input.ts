@@ -497,6 +497,20 @@ export function badInputCases(): BadInputCase[] {
       const b = square();
       return [() => matmul(a, b), a, b];
     }),
+    works(nonFinite, 'lstsq: finite entries of 1e308 (near overflow)', (r) => {
+      near([2 / 3, 2 / 3], [2], 1e-12)((r as { x: NDArray }).x);
+    }, () => {
+      const a = m([[1e308, 0], [0, 1e308], [1e308, 1e308]]);
+      const b = m([1e308, 1e308, 1e308]);
+      return [() => linalg.lstsq(a, b), a, b];
+    }),
+    works(nonFinite, 'lstsq: entries of 1e-310 (subnormal)', (r) => {
+      near([2 / 3, 2 / 3], [2], 1e-9)((r as { x: NDArray }).x);
+    }, () => {
+      const a = m([[1e-310, 0], [0, 1e-310], [1e-310, 1e-310]]);
+      const b = m([1e-310, 1e-310, 1e-310]);
+      return [() => linalg.lstsq(a, b), a, b];
+    }),
     works(nonFinite, 'norm: Infinity', scalar(Infinity), () => {
       const x = m([1, -Infinity, 2]);
       return [() => linalg.norm(x), x];
