@@ -288,6 +288,33 @@ export function assertFinite(data: ArrayLike<number>): void {
   }
 }
 
+/**
+ * The exponent e such that 2^e brings the largest magnitude of `data[offset, offset + length)`
+ * near 1, when that magnitude lies outside the range where every LAPACK implementation computes
+ * safely (2^±960 for float64, 2^±100 for float32, about where LAPACK's own drivers rescale:
+ * reciprocals of subnormal pivots overflow, squares of huge entries overflow); 0 otherwise and
+ * for an all-zero block. Scaling by 2^e is exact. @internal
+ */
+export function safeExponent(data: ArrayLike<number>, offset: number, length: number, dtype: DType): number {
+  let max = 0;
+  for (let i = offset; i < offset + length; i++) {
+    const v = Math.abs(data[i]);
+    if (v > max) max = v;
+  }
+  const bound = dtype === 'float32' ? 100 : 960;
+  if (max === 0 || (max >= 2 ** -bound && max <= 2 ** bound)) return 0;
+  return Math.max(-1000, Math.min(1000, -Math.round(Math.log2(max))));
+}
+
+/** Multiplies `data[offset, offset + length)` by 2^e (exactly, barring underflow). @internal */
+export function scaleByPowerOfTwo(data: FloatArray, offset: number, length: number, e: number): void {
+  if (e === 0) return;
+  // 2^e itself may not be representable for |e| > 1023: apply it in two halves.
+  const f1 = 2 ** Math.trunc(e / 2);
+  const f2 = 2 ** (e - Math.trunc(e / 2));
+  for (let i = offset; i < offset + length; i++) data[i] = data[i] * f1 * f2;
+}
+
 /** A C-contiguous NDArray over a buffer this layer allocated. @internal */
 export function wrap(data: FloatArray, shape: readonly number[]): NDArray {
   return internalArray(data, shape);

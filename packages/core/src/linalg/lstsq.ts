@@ -6,23 +6,8 @@
 import { LinAlgError } from '../errors.js';
 import {
   NDArray, alloc, assertFinite, epsOf, gatherColumnMajor, lapackFor, numberOption, optionsOf, resultDType,
-  rowMajorCopy, shapeError, toNDArray, wrap, type ArrayInput,
+  rowMajorCopy, safeExponent, scaleByPowerOfTwo, shapeError, toNDArray, wrap, type ArrayInput,
 } from './internal.js';
-
-/** Beyond these magnitudes (as LAPACK's gelsd bounds them, about 1e±289) A and B are rescaled. */
-const SAFE_MAX = 2 ** 960;
-const SAFE_MIN = 2 ** -960;
-
-/**
- * The exponent e such that 2^e brings the largest magnitude in `data` near 1, when that magnitude
- * is outside [SAFE_MIN, SAFE_MAX] (0 otherwise, and for an all-zero array).
- */
-function safeExponent(data: ArrayLike<number>): number {
-  let max = 0;
-  for (let i = 0; i < data.length; i++) max = Math.max(max, Math.abs(data[i]));
-  if (max === 0 || (max >= SAFE_MIN && max <= SAFE_MAX)) return 0;
-  return Math.max(-1000, Math.min(1000, -Math.round(Math.log2(max))));
-}
 
 /**
  * What {@link lstsq} returns.
@@ -103,22 +88,20 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options?: { rcond?: number }
     // Entries near the ends of the double range overflow or underflow inside some gelsd
     // implementations (the TypeScript one returned NaN for entries of 1e308): bring A and B into a
     // safe range by exact powers of two, as LAPACK's own gelsd does, and scale the results back.
-    const ea = safeExponent(aRows);
-    const eb = safeExponent(bRows);
-    if (ea !== 0) for (let i = 0; i < m * n; i++) work[i] *= 2 ** ea;
-    if (eb !== 0) for (let i = 0; i < rhs.length; i++) rhs[i] *= 2 ** eb;
+    const ea = safeExponent(aRows, 0, aRows.length, dtype);
+    const eb = safeExponent(bRows, 0, bRows.length, dtype);
+    scaleByPowerOfTwo(work, 0, m * n, ea);
+    scaleByPowerOfTwo(rhs, 0, rhs.length, eb);
     const rankOut = new Int32Array(1);
     const gelsd = lapackFor('gelsd', dtype, Math.max(m, n)).gelsd;
     if (gelsd(m, n, nrhs, work, lda, 0, rhs, ldb, 0, s, 0, rcond, rankOut, 0) > 0) {
       throw new LinAlgError('SVD did not converge in Linear Least Squares');
     }
     rank = rankOut[0];
-    // A·x = B became (2^ea·A)·(2^(eb−ea)·x) = 2^eb·B; the exponents may be far apart, so in two steps.
-    const half = Math.trunc((ea - eb) / 2);
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < k; j++) x[i * k + j] = rhs[i + j * ldb] * 2 ** half * 2 ** (ea - eb - half);
-    }
-    if (ea !== 0) for (let i = 0; i < minMN; i++) s[i] *= 2 ** -ea;
+    for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) x[i * k + j] = rhs[i + j * ldb];
+    // A·x = B became (2^ea·A)·(2^(eb−ea)·x) = 2^eb·B.
+    scaleByPowerOfTwo(x, 0, n * k, ea - eb);
+    scaleByPowerOfTwo(s, 0, minMN, -ea);
   }
 
   // Residuals from the data itself, so they do not depend on what a backend leaves in B.

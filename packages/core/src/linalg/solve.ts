@@ -11,7 +11,8 @@ import type { FloatArray } from '@polyblas/contract';
 import { LinAlgError } from '../errors.js';
 import {
   NDArray, alloc, asSquareStack, assertFinite, broadcastIndex, broadcastShapes, columnToRowMajor, gatherRowMajor, lapackFor,
-  matrixStarts, pivotScratch, product, resultDType, rowMajorCopy, scalarOrArray, scratch, shapeError, stackShape,
+  matrixStarts, pivotScratch, product, resultDType, rowMajorCopy, safeExponent, scalarOrArray, scaleByPowerOfTwo, scratch,
+  shapeError, stackShape,
   toNDArray, wrap, type ArrayInput,
 } from './internal.js';
 
@@ -75,6 +76,9 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
   assertFinite(lu.subarray(0, luSize));
   const ipiv = pivotScratch(aCount * n);
   const factored = new Uint8Array(aCount);
+  // Matrices of subnormal or huge entries are factored scaled by 2^e (OpenBLAS multiplies by the
+  // reciprocal of a subnormal pivot, which overflows): A·x = b is (2^e·A)·(2^-e·x) = b.
+  const exponent = new Int16Array(aCount);
   const aIndex = broadcastIndex(aBatch, batch);
   const bIndex = broadcastIndex(bBatch, batch);
   const bStarts = matrixStarts(B, bBatch.length);
@@ -85,6 +89,8 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
   for (let t = 0; t < count; t++) {
     const ia = aIndex[t];
     if (!factored[ia]) {
+      exponent[ia] = safeExponent(lu, ia * n * n, n * n, dtype);
+      scaleByPowerOfTwo(lu, ia * n * n, n * n, exponent[ia]);
       if (getrf(n, n, lu, n, ia * n * n, ipiv, ia * n) > 0) throw new LinAlgError('Singular matrix');
       factored[ia] = 1;
     }
@@ -93,6 +99,7 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
     copyColumnMajor(B.data, bStarts[bIndex[t]], rs, cs, n, k, rhs, offset);
     assertFinite(rhs.subarray(offset, offset + n * k));
     getrs('T', n, k, lu, n, ia * n * n, ipiv, ia * n, rhs, n, offset);
+    scaleByPowerOfTwo(rhs, offset, n * k, exponent[ia]);
     if (k > 1) columnToRowMajor(lu, luSize, n, n, k, x, t * n * k);
   }
   return wrap(x, outShape);
@@ -136,9 +143,13 @@ export function inv(a: ArrayInput): NDArray {
   const ipiv = pivotScratch(n);
   for (let t = 0; t < count; t++) {
     const off = t * n * n;
+    // As in solve: factor 2^e·A when its entries are subnormal or huge; A⁻¹ = 2^e·(2^e·A)⁻¹.
+    const e = safeExponent(buf, off, n * n, dtype);
+    scaleByPowerOfTwo(buf, off, n * n, e);
     if (getrf(n, n, buf, n, off, ipiv, 0) > 0 || getri(n, buf, n, off, ipiv, 0) > 0) {
       throw new LinAlgError('Singular matrix');
     }
+    scaleByPowerOfTwo(buf, off, n * n, e);
   }
   return wrap(buf, A.shape);
 }
@@ -162,16 +173,21 @@ function luDeterminants(
       visit(t, NaN, NaN, NaN);
       continue;
     }
+    // As in solve: factor 2^e·A when its entries are subnormal or huge, and undo the scaling in
+    // each diagonal factor, so the product under- or overflows only where the determinant does.
+    const e = safeExponent(buf, off, n * n, dtype);
+    scaleByPowerOfTwo(buf, off, n * n, e);
     if (getrf !== null) getrf(n, n, buf, n, off, ipiv, 0);
+    const unscale = 2 ** -e;
     let sign = 1;
     let logAbs = 0;
     let det = 1;
     for (let i = 0; i < n; i++) {
       const u = buf[off + i + i * n];
       if (ipiv[i] !== i + 1) sign = -sign;
-      det *= u;
+      det *= u * unscale;
       if (u < 0) sign = -sign;
-      logAbs += Math.log(Math.abs(u));
+      logAbs += Math.log(Math.abs(u)) - e * Math.LN2;
     }
     if (logAbs === -Infinity) sign = 0;
     if (Number.isNaN(logAbs)) sign = NaN;
