@@ -511,6 +511,29 @@ export function badInputCases(): BadInputCase[] {
       const b = m([1e-310, 1e-310, 1e-310]);
       return [() => linalg.lstsq(a, b), a, b];
     }),
+    works(nonFinite, 'solve: a well-conditioned matrix of subnormal entries', near([0.4, 0.4], [2], 1e-9), () => {
+      const a = m([[2e-310, 0.5e-310], [0.5e-310, 2e-310]]);
+      const b = m([1e-310, 1e-310]);
+      return [() => linalg.solve(a, b), a, b];
+    }),
+    works(nonFinite, 'solve: float32 subnormal entries', near([0.4, 0.4], [2], 1e-5), () => {
+      const a = m([[2e-40, 0.5e-40], [0.5e-40, 2e-40]]).astype('float32');
+      const b = m([1e-40, 1e-40]).astype('float32');
+      return [() => linalg.solve(a, b), a, b];
+    }),
+    works(nonFinite, 'slogdet: subnormal entries give a finite logarithm', (r) => {
+      const { sign, logabsdet } = r as { sign: number; logabsdet: number };
+      expect(sign).toBe(1);
+      // det = (4 − 0.25)·1e-620
+      expect(Math.abs(logabsdet - (Math.log(3.75) - 620 * Math.LN10))).toBeLessThan(1e-9);
+    }, () => {
+      const a = m([[2e-310, 0.5e-310], [0.5e-310, 2e-310]]);
+      return [() => linalg.slogdet(a), a];
+    }),
+    works(nonFinite, 'det: subnormal entries underflow to 0', scalar(0), () => {
+      const a = m([[2e-310, 0.5e-310], [0.5e-310, 2e-310]]);
+      return [() => linalg.det(a), a];
+    }),
     works(nonFinite, 'norm: Infinity', scalar(Infinity), () => {
       const x = m([1, -Infinity, 2]);
       return [() => linalg.norm(x), x];
