@@ -29,7 +29,7 @@ export interface WorkloadRecord {
 export interface ResultsForCharts {
   mode: string;
   date: string;
-  machine: { cpu: string; cores: number };
+  machine: { cpu: string; cores: number; loadAverageAtStart?: number[] };
   columns: { title: string }[];
   workloads: WorkloadRecord[];
 }
@@ -39,7 +39,9 @@ function isSample(r: CellResult | undefined): r is Sample {
 }
 
 function caption(results: ResultsForCharts): string {
-  return `${results.mode} mode, ${results.date.slice(0, 10)}, ${results.machine.cpu} (${results.machine.cores} cores); median of repeats, whiskers min–max`;
+  const load = results.machine.loadAverageAtStart?.[0];
+  const machine = `${results.machine.cpu} (${results.machine.cores} cores${load === undefined ? '' : `, load ${load.toFixed(1)} at start`})`;
+  return `${results.mode} mode, ${results.date.slice(0, 10)}, ${machine}; median of repeats, whiskers min–max`;
 }
 
 /**
@@ -134,4 +136,40 @@ export function charts(results: ResultsForCharts): Record<string, string> {
     });
   }
   return out;
+}
+
+/**
+ * A short Markdown table of a run for a README: the svd-loop, the suite items, the 10x10 latency
+ * and gemm at the largest n (per thread count), each cell the median ± spread (the larger distance
+ * to min or max, in %) with its ratio to the best.
+ *
+ * @example
+ * ```ts
+ * writeFileSync('summary.md', summaryTable(results));
+ * ```
+ */
+export function summaryTable(results: ResultsForCharts): string {
+  const columns = results.columns.map((c) => c.title);
+  const rows: CaseRecord[] = [];
+  for (const id of ['svd-loop', 'suite', 'small']) rows.push(...(results.workloads.find((w) => w.id === id)?.cases ?? []));
+  for (const gemm of results.workloads.filter((w) => w.id === 'gemm')) {
+    const largest = gemm.cases[gemm.cases.length - 1];
+    if (largest) rows.push({ ...largest, label: `${largest.label}${gemm.threads === null ? '' : `, ${gemm.threads} thread${gemm.threads === 1 ? '' : 's'}`}` });
+  }
+  if (rows.length === 0) return '';
+  const lines = [`| workload | ${columns.join(' | ')} |`, `| --- |${columns.map(() => ' ---: |').join('')}`];
+  for (const row of rows) {
+    const samples = columns.map((c) => row.results[c]);
+    const medians = samples.filter(isSample).map((s) => s.median);
+    const best = row.higherIsBetter ? Math.max(...medians) : Math.min(...medians);
+    const cells = samples.map((s) => {
+      if (!isSample(s)) return s && 'error' in s ? 'error' : 'n/a';
+      const ratio = row.higherIsBetter ? best / s.median : s.median / best;
+      const value = s.median >= 100 ? s.median.toFixed(0) : s.median >= 10 ? s.median.toFixed(1) : s.median >= 1 ? s.median.toFixed(2) : s.median.toPrecision(3);
+      const spread = Math.round((100 * Math.max(s.median - s.min, s.max - s.median)) / s.median);
+      return ratio < 1.005 ? `**${value}** ±${spread}%` : `${value} ±${spread}% (${ratio.toFixed(1)}x)`;
+    });
+    lines.push(`| ${row.label} (${row.unit}) | ${cells.join(' | ')} |`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -12,7 +12,7 @@ import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { showConfig, VERSION } from '@polyblas/core';
-import { charts, type CaseRecord, type CellResult, type WorkloadRecord } from './charts.js';
+import { charts, summaryTable, type CaseRecord, type CellResult, type WorkloadRecord } from './charts.js';
 import { EXTRA_COLUMNS, parseOptions, threadEnvironment, USAGE, type Options } from './options.js';
 import { deriveRules, winners, type CalibrationTiming } from './rules.js';
 import { formatValue, spreadPercent, type Sample } from './stats.js';
@@ -241,7 +241,8 @@ async function bench(options: Options): Promise<void> {
     writeFileSync(join(options.out, 'results.json'), json);
     const files = charts(output);
     for (const [name, svg] of Object.entries(files)) writeFileSync(join(options.out, name), svg);
-    console.log(`results.json and ${Object.keys(files).join(', ')} written to ${options.out}`);
+    writeFileSync(join(options.out, 'summary.md'), summaryTable(output));
+    console.log(`results.json, summary.md and ${Object.keys(files).join(', ')} written to ${options.out}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charts, type ResultsForCharts } from '../src/charts.js';
+import { charts, summaryTable, type ResultsForCharts } from '../src/charts.js';
 import { barChart, compact, escapeXml, lineChart, ticks } from '../src/svg.js';
 
 /** Checks that every tag is closed in order and attributes are quoted: well-formed XML for our output. */
@@ -69,5 +69,10 @@ describe('charts', () => {
     expect(files['gemm.svg']).toContain('openblas, 2 threads');
     expect(files['suite.svg']).toContain('10.0x');
     expect(charts({ ...results, workloads: [] })).toEqual({});
+    const summary = summaryTable(results).trim().split('\n');
+    expect(summary[0]).toBe('| workload | openblas | js | numpy |');
+    expect(summary).toContain('| dot 1024x1024 (s) | **0.0600** ±10% | 0.600 ±10% (10.0x) | n/a |');
+    expect(summary).toContain('| gemm n=128, 1 thread (GFLOPS) | **40.0** ±10% | 4.00 ±10% (10.0x) | error |');
+    expect(summary).toContain('| gemm n=128, 2 threads (GFLOPS) | **80.0** ±10% | 4.00 ±10% (20.0x) | 70.0 ±10% (1.1x) |');
   });
 });
