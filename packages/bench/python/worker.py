@@ -178,12 +178,19 @@ def time_it(fn, timing):
                 break
             growth = min(100, max(2, 1.2 * timing["minSeconds"] / max(batch_seconds, 1e-9)))
             batch = math.ceil(batch * growth)
+    # Without a warm-up or batching there is no estimate yet: the first repeat gives it.
+    repeats = planned_repeats(timing, batch_seconds) if batch_seconds > 0 else timing["repeats"]
     seconds = []
-    for _ in range(planned_repeats(timing, batch_seconds)):
+    r = 0
+    while r < repeats:
         t0 = now()
         for _ in range(batch):
             fn()
-        seconds.append((now() - t0) / batch)
+        elapsed = now() - t0
+        seconds.append(elapsed / batch)
+        if r == 0 and not batch_seconds > 0:
+            repeats = planned_repeats(timing, elapsed)
+        r += 1
     return dict(summarize(seconds), batch=batch)
 
 

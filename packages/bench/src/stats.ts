@@ -95,12 +95,15 @@ export function timeIt(fn: () => void, timing: Timing, now: () => number = () =>
       batch = Math.ceil(batch * Math.min(100, Math.max(2, (1.2 * timing.minSeconds) / Math.max(batchSeconds, 1e-9))));
     }
   }
-  const repeats = plannedRepeats(timing, batchSeconds);
+  // Without a warm-up or batching there is no estimate yet: the first repeat gives it.
+  let repeats = batchSeconds > 0 ? plannedRepeats(timing, batchSeconds) : timing.repeats;
   const seconds: number[] = [];
   for (let r = 0; r < repeats; r++) {
     const t0 = now();
     for (let i = 0; i < batch; i++) fn();
-    seconds.push((now() - t0) / batch);
+    const elapsed = now() - t0;
+    seconds.push(elapsed / batch);
+    if (r === 0 && !(batchSeconds > 0)) repeats = plannedRepeats(timing, elapsed);
   }
   return { ...summarize(seconds), batch };
 }

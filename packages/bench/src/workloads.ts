@@ -119,7 +119,7 @@ const gemm: Workload = {
       unit: 'GFLOPS',
       higherIsBetter: true,
       op: { kind: 'gemm', n },
-      timing: timing({ repeats: mode === 'quick' ? 5 : 7, minSeconds: 0.05, budgetSeconds: mode === 'quick' ? 4 : 60 }),
+      timing: timing({ repeats: mode === 'quick' ? 5 : 7, minSeconds: 0.05, budgetSeconds: mode === 'quick' ? 4 : 120 }),
       report: { kind: 'rate', work: (2 * n ** 3) / 1e9 },
     }));
   },
@@ -137,7 +137,7 @@ const svdLoop: Workload = {
       higherIsBetter: false,
       op: { kind: 'svdLoop', n: 300, iterations },
       // The published figure is a plain mean of 10 runs with no warm-up; the median is reported here.
-      timing: timing({ warmup: 0, repeats: mode === 'quick' ? 3 : 10 }),
+      timing: timing({ warmup: 0, repeats: mode === 'quick' ? 3 : 10, minRepeats: 3, budgetSeconds: mode === 'quick' ? Infinity : 300 }),
       report: seconds(100 / iterations),
     }];
   },
@@ -151,7 +151,7 @@ const suite: Workload = {
     const q = mode === 'quick';
     const n = q ? 1024 : 4096;
     const half = n / 2;
-    const few = (repeats: number) => timing({ warmup: 1, repeats, minRepeats: q ? 2 : 3, budgetSeconds: q ? 6 : Infinity });
+    const few = (repeats: number) => timing({ warmup: 1, repeats, minRepeats: q ? 2 : 3, budgetSeconds: q ? 6 : 120 });
     return [
       { label: `dot ${n}x${n}`, unit: 's', higherIsBetter: false, op: { kind: 'gemm', n }, timing: few(q ? 3 : 20), report: seconds() },
       {

@@ -46,6 +46,14 @@ describe('timeIt', () => {
     expect(calls).toBeGreaterThan(2 + 3 * 10);
   });
 
+  it('plans the repeats from the first one when there is no warm-up', () => {
+    let clock = 0;
+    let calls = 0;
+    const s = timeIt(() => { calls++; clock += 100; }, timing({ warmup: 0, repeats: 10, minRepeats: 3, budgetSeconds: 300 }), () => clock);
+    expect(s.repeats).toBe(3);
+    expect(calls).toBe(3);
+  });
+
   it('lowers the repeats for slow calls', () => {
     let clock = 0;
     const s = timeIt(() => { clock += 2; }, timing({ warmup: 1, repeats: 10, minRepeats: 2, budgetSeconds: 5 }), () => clock);
