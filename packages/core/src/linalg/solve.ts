@@ -78,7 +78,8 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
   const factored = new Uint8Array(aCount);
   // Matrices of subnormal or huge entries are factored scaled by 2^e (OpenBLAS multiplies by the
   // reciprocal of a subnormal pivot, which overflows): A·x = b is (2^e·A)·(2^-e·x) = b.
-  const exponent = new Int16Array(aCount);
+  // Allocated only when a matrix needs scaling (rare): small solves allocate just their result.
+  let exponents: Int16Array | null = null;
   const aIndex = broadcastIndex(aBatch, batch);
   const bIndex = broadcastIndex(bBatch, batch);
   const bStarts = matrixStarts(B, bBatch.length);
@@ -89,8 +90,11 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
   for (let t = 0; t < count; t++) {
     const ia = aIndex[t];
     if (!factored[ia]) {
-      exponent[ia] = safeExponent(lu, ia * n * n, n * n, dtype);
-      scaleByPowerOfTwo(lu, ia * n * n, n * n, exponent[ia]);
+      const e = safeExponent(lu, ia * n * n, n * n, dtype);
+      if (e !== 0) {
+        (exponents ??= new Int16Array(aCount))[ia] = e;
+        scaleByPowerOfTwo(lu, ia * n * n, n * n, e);
+      }
       if (getrf(n, n, lu, n, ia * n * n, ipiv, ia * n) > 0) throw new LinAlgError('Singular matrix');
       factored[ia] = 1;
     }
@@ -99,7 +103,7 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
     copyColumnMajor(B.data, bStarts[bIndex[t]], rs, cs, n, k, rhs, offset);
     assertFinite(rhs.subarray(offset, offset + n * k));
     getrs('T', n, k, lu, n, ia * n * n, ipiv, ia * n, rhs, n, offset);
-    scaleByPowerOfTwo(rhs, offset, n * k, exponent[ia]);
+    if (exponents !== null) scaleByPowerOfTwo(rhs, offset, n * k, exponents[ia]);
     if (k > 1) columnToRowMajor(lu, luSize, n, n, k, x, t * n * k);
   }
   return wrap(x, outShape);
