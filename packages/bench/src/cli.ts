@@ -268,15 +268,17 @@ async function calibrate(options: Options): Promise<void> {
     }
   }
   progress.clear();
-  const crossovers = winners(timings, defaultBackend);
-  for (const group of Object.keys(CALIBRATION_GROUPS)) {
-    const rows = [[`${group}: µs per call`, ...backends, 'fastest (10% margin)']];
+  const crossovers = winners(timings, defaultBackend, 0);
+  const rules = deriveRules(timings, defaultBackend);
+  for (const [group, { routines }] of Object.entries(CALIBRATION_GROUPS)) {
+    const mine = rules.filter((r) => r.routines.join() === routines.join());
+    const rows = [[`${group}: µs per call`, ...backends, 'fastest', 'routed to']];
     for (const c of crossovers.filter((x) => x.group === group)) {
-      rows.push([`n=${c.n}`, ...backends.map((b) => (c.seconds[b] === undefined ? '-' : formatValue(c.seconds[b] * 1e6))), c.winner]);
+      const routed = mine.find((r) => c.n <= r.maxSize)?.backend ?? defaultBackend;
+      rows.push([`n=${c.n}`, ...backends.map((b) => (c.seconds[b] === undefined ? '-' : formatValue(c.seconds[b] * 1e6))), c.winner, routed]);
     }
     console.log(`\n${table(rows)}`);
   }
-  const rules = deriveRules(timings, defaultBackend);
   const file = options.rules ?? (options.out ? join(options.out, 'size-rules.json') : 'size-rules.json');
   if (options.out) mkdirSync(options.out, { recursive: true });
   const date = new Date().toISOString();
