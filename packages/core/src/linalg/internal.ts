@@ -293,13 +293,19 @@ export function assertFinite(data: ArrayLike<number>): void {
  * near 1, when that magnitude lies outside the range where every LAPACK implementation computes
  * safely (2^±960 for float64, 2^±100 for float32, about where LAPACK's own drivers rescale:
  * reciprocals of subnormal pivots overflow, squares of huge entries overflow); 0 otherwise and
- * for an all-zero block. Scaling by 2^e is exact. @internal
+ * for an all-zero block; NaN when the block holds an infinity or a NaN (one pass does both, as
+ * the LU routines need both). Scaling by 2^e is exact. @internal
  */
 export function safeExponent(data: ArrayLike<number>, offset: number, length: number, dtype: DType): number {
   let max = 0;
-  for (let i = offset; i < offset + length; i++) {
-    const v = Math.abs(data[i]);
-    if (v > max) max = v;
+  const end = offset + length;
+  for (let i = offset; i < end; i++) {
+    const a = Math.abs(data[i]);
+    // Fails for a new maximum and for NaN; only then is the value looked at further.
+    if (!(a <= max)) {
+      if (a !== a || a === Infinity) return NaN;
+      max = a;
+    }
   }
   const bound = dtype === 'float32' ? 100 : 960;
   if (max === 0 || (max >= 2 ** -bound && max <= 2 ** bound)) return 0;

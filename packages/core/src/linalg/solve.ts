@@ -71,9 +71,6 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
   const luSize = aCount * n * n;
   const lu = scratch(dtype, luSize + (k === 1 ? 0 : n * k));
   gatherRowMajor(A, lu);
-  // LU of a matrix holding an infinity or a NaN gives finite-looking garbage whose pattern depends
-  // on the backend's pivoting and blocking: refuse it, as the factorisations do.
-  assertFinite(lu.subarray(0, luSize));
   const ipiv = pivotScratch(aCount * n);
   const factored = new Uint8Array(aCount);
   // Matrices of subnormal or huge entries are factored scaled by 2^e (OpenBLAS multiplies by the
@@ -91,6 +88,9 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
     const ia = aIndex[t];
     if (!factored[ia]) {
       const e = safeExponent(lu, ia * n * n, n * n, dtype);
+      // LU of a matrix holding an infinity or a NaN gives finite-looking garbage whose pattern
+      // depends on the backend's pivoting and blocking: refuse it, as the factorisations do.
+      if (Number.isNaN(e)) throw notFinite();
       if (e !== 0) {
         (exponents ??= new Int16Array(aCount))[ia] = e;
         scaleByPowerOfTwo(lu, ia * n * n, n * n, e);
@@ -140,8 +140,6 @@ export function inv(a: ArrayInput): NDArray {
   const dtype = resultDType(A);
   const buf = rowMajorCopy(A, dtype);
   if (count === 0 || n === 0) return wrap(buf, A.shape);
-  // See solve: a non-finite entry would give a backend-dependent mix of numbers and NaN.
-  assertFinite(buf);
   const getrf = lapackFor('getrf', dtype, n).getrf;
   const getri = lapackFor('getri', dtype, n).getri;
   const ipiv = pivotScratch(n);
@@ -149,6 +147,8 @@ export function inv(a: ArrayInput): NDArray {
     const off = t * n * n;
     // As in solve: factor 2^e·A when its entries are subnormal or huge; A⁻¹ = 2^e·(2^e·A)⁻¹.
     const e = safeExponent(buf, off, n * n, dtype);
+    // See solve: a non-finite entry would give a backend-dependent mix of numbers and NaN.
+    if (Number.isNaN(e)) throw notFinite();
     scaleByPowerOfTwo(buf, off, n * n, e);
     if (getrf(n, n, buf, n, off, ipiv, 0) > 0 || getri(n, buf, n, off, ipiv, 0) > 0) {
       throw new LinAlgError('Singular matrix');
@@ -171,15 +171,15 @@ function luDeterminants(
   const ipiv = pivotScratch(n);
   for (let t = 0; t < count; t++) {
     const off = t * n * n;
-    if (!allFinite(buf, off, n * n)) {
+    // As in solve: factor 2^e·A when its entries are subnormal or huge, and undo the scaling in
+    // each diagonal factor, so the product under- or overflows only where the determinant does.
+    const e = safeExponent(buf, off, n * n, dtype);
+    if (Number.isNaN(e)) {
       // The determinant of a matrix with an infinity or a NaN is NaN on every backend, rather than
       // whatever mix of ±Infinity and NaN its pivoting order produces.
       visit(t, NaN, NaN, NaN);
       continue;
     }
-    // As in solve: factor 2^e·A when its entries are subnormal or huge, and undo the scaling in
-    // each diagonal factor, so the product under- or overflows only where the determinant does.
-    const e = safeExponent(buf, off, n * n, dtype);
     scaleByPowerOfTwo(buf, off, n * n, e);
     if (getrf !== null) getrf(n, n, buf, n, off, ipiv, 0);
     const unscale = 2 ** -e;
@@ -202,9 +202,8 @@ function luDeterminants(
   return { batch, dtype };
 }
 
-function allFinite(data: FloatArray, offset: number, length: number): boolean {
-  for (let i = offset; i < offset + length; i++) if (data[i] - data[i] !== 0) return false;
-  return true;
+function notFinite(): LinAlgError {
+  return new LinAlgError('Array must not contain infs or NaNs');
 }
 
 function ipivParity(ipiv: Int32Array, n: number): number {
