@@ -240,7 +240,7 @@ export function kernelsFor(routine: BlasRoutine | LapackRoutine, size: number): 
 
 /**
  * Sets the size policy: `'auto'` (the shipped rules), `'off'`, or your own rules (from
- * `polyblas calibrate`). Resolves once the backends the rules name are loaded; rules naming an
+ * `pnpm bench --calibrate`). Resolves once the backends the rules name are loaded; rules naming an
  * unavailable backend are kept in the report but route nothing.
  *
  * @example
