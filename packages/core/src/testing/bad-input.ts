@@ -18,8 +18,16 @@ import * as linalg from '../linalg/index.js';
 import { add, array, defaultRng, divide, eye, NDArray, sqrt, zeros } from '../ndarray/index.js';
 import { dot, inner, matmul, vdot } from '../products.js';
 
-/** What a case expects: an error of a class whose message matches, or a result that passes a check. */
-type Expectation =
+/**
+ * What a case expects: an error of a class whose message matches, or a result that passes a check.
+ *
+ * @example
+ * ```ts
+ * import type { Expectation } from '@polyblas/core/testing';
+ * const singular: Expectation = { error: RangeError, message: /^a: expected a square matrix/ };
+ * ```
+ */
+export type Expectation =
   | { readonly error: typeof TypeError | typeof RangeError | typeof LinAlgError; readonly message: RegExp }
   | { readonly check: (result: unknown) => void };
 

@@ -29,7 +29,7 @@ export { factorizationConformance } from './lapack-factor.js';
 export { svdConformance } from './lapack-svd.js';
 export { eigConformance } from './lapack-eig.js';
 export { linalgConformance } from './linalg.js';
-export { badInputConformance } from './bad-input.js';
+export { badInputConformance, badInputCases, runBadInputCase, snapshotInput, type BadInputCase, type Expectation } from './bad-input.js';
 export {
   Rng, epsOf, allocate, randomMatrix, matrixWithSingularValues, geometric, symmetricWithEigenvalues,
   matrixNorm, naiveMatmul, orthogonalityRatio,

@@ -446,6 +446,9 @@ function generalCases(precision: Precision): GeneralCase[] {
   for (let j = 0; j < 30; j++) for (let i = j + 2; i < 30; i++) hess[i + j * 30] = 0;
   for (let j = 0; j < 29; j += 4) hess[j + 1 + j * 30] *= 1e-13;
   cases.push({ name: 'Hessenberg with small subdiagonal 30', n: 30, a: hess });
+  // Entries uniform in [0, 1): one dominant eigenvalue ≈ n/2 far from the others (|λ| ≲ √(n/12)),
+  // which converges first, at the top, while the multishift sweeps go on below it.
+  cases.push({ name: 'uniform [0, 1) 200', n: 200, a: Float64Array.from({ length: 200 * 200 }, () => rng.next()) });
   return cases;
 }
 
