@@ -156,8 +156,12 @@ function multishiftQR<T extends FloatArray>(
   let ndec = -1;
   for (let its = 0; its < itmax; its++) {
     if (kbot < ilo) return 0;
+    // The active block ends at the lowest negligible subdiagonal entry (tested, not only compared
+    // with zero). A converged eigenvalue left inside the block, typically a dominant one at the
+    // top, smothers every new bulge: no shift information enters, the bulges decay to subnormal
+    // numbers that are slow to compute with, and all progress is left to early deflation.
     let ktop = kbot;
-    while (ktop > ilo && H[h(ktop, ktop - 1)] !== 0) ktop--;
+    while (ktop > ilo && !negligibleSubdiagonal(ktop, ilo, kbot)) ktop--;
     const nh = kbot - ktop + 1;
 
     // Deflation window: larger when progress stalls, varied so that a stuck window moves.
@@ -268,6 +272,36 @@ function multishiftQR<T extends FloatArray>(
     else ndfl++;
   }
   return kbot >= ilo ? kbot + 1 : 0;
+
+  /**
+   * Whether H(k, k−1) may be set to zero (then sets it): the Ahues–Tisseur test, which compares
+   * it with the nearby entries rather than only with the diagonal (as lahqr does). lo..hi is the
+   * block whose neighbouring entries may be consulted.
+   */
+  function negligibleSubdiagonal(k: number, lo: number, hi: number): boolean {
+    const sub = Math.abs(H[h(k, k - 1)]);
+    if (sub === 0) return true;
+    let deflate = sub <= smlnum;
+    if (!deflate) {
+      let tst = Math.abs(H[h(k - 1, k - 1)]) + Math.abs(H[h(k, k)]);
+      if (tst === 0) {
+        if (k - 2 >= lo) tst += Math.abs(H[h(k - 1, k - 2)]);
+        if (k + 1 <= hi) tst += Math.abs(H[h(k + 1, k)]);
+      }
+      if (sub <= ulp * tst) {
+        const sup = Math.abs(H[h(k - 1, k)]);
+        const ab = Math.max(sub, sup);
+        const ba = Math.min(sub, sup);
+        const diff = Math.abs(H[h(k - 1, k - 1)] - H[h(k, k)]);
+        const aa = Math.max(Math.abs(H[h(k, k)]), diff);
+        const bb = Math.min(Math.abs(H[h(k, k)]), diff);
+        const s = aa + ab;
+        deflate = ba * (ab / s) <= Math.max(smlnum, ulp * (bb * (aa / s)));
+      }
+    }
+    if (deflate) H[h(k, k - 1)] = 0;
+    return deflate;
+  }
 
   /**
    * Aggressive early deflation on the trailing nw×nw window of the active block ktop..kbot.
@@ -482,6 +516,15 @@ function multishiftQR<T extends FloatArray>(
               H[p1] -= sum * t2;
             }
           }
+        }
+        // Vigilant deflation (LAWN 122): a subdiagonal entry a bulge has just left that became
+        // negligible is set to zero at once. Bulges then introduced at ktop above a converged
+        // eigenvalue are empty instead of ever smaller (down to slow subnormal arithmetic).
+        for (let b = 0; b < nbmps; b++) {
+          const kk = ktop + step - 3 * b;
+          if (kk <= ktop) break;
+          if (kk > kbot) continue;
+          negligibleSubdiagonal(kk, ktop, kbot);
         }
       }
       if (count === 0) continue;
