@@ -7,6 +7,7 @@ import type { Diag, FloatArray, Side, Trans, Uplo } from '@polyblas/contract';
 import { scal } from '../level1/scal.js';
 import { trsv } from '../level2/trsv.js';
 import { gemm } from './gemm.js';
+import { fromLeft } from './triangular.js';
 
 /** Triangles up to this order are solved by substitution loops; larger ones split in two. */
 const BLOCK = 32;
@@ -37,24 +38,7 @@ export function trsm<T extends FloatArray>(
   A: T, strideA1: number, strideA2: number, offsetA: number,
   B: T, strideB1: number, strideB2: number, offsetB: number,
 ): void {
-  if (M <= 0 || N <= 0) return;
-  if (alpha === 0) {
-    for (let j = 0; j < N; j++) for (let i = 0; i < M; i++) B[offsetB + i * strideB1 + j * strideB2] = 0;
-    return;
-  }
-  const unit = diag === 'U';
-  if (side === 'L') {
-    const t1 = transA === 'N' ? strideA1 : strideA2;
-    const t2 = transA === 'N' ? strideA2 : strideA1;
-    const lower = (uplo === 'L') === (transA === 'N');
-    solve(lower, unit, M, N, alpha, A, t1, t2, offsetA, B, strideB1, strideB2, offsetB);
-  } else {
-    // B·op(A)⁻¹ = (op(A)ᵀ⁻¹·Bᵀ)ᵀ.
-    const t1 = transA === 'N' ? strideA2 : strideA1;
-    const t2 = transA === 'N' ? strideA1 : strideA2;
-    const lower = (uplo === 'L') === (transA === 'T');
-    solve(lower, unit, N, M, alpha, A, t1, t2, offsetA, B, strideB2, strideB1, offsetB);
-  }
+  fromLeft(solve, side, uplo, transA, diag, M, N, alpha, A, strideA1, strideA2, offsetA, B, strideB1, strideB2, offsetB);
 }
 
 /** B ← α·T⁻¹·B with T m×m triangular (strides t1, t2) and B m×n: by columns or recursively. */
