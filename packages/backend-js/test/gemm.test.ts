@@ -4,6 +4,7 @@ import {
   gemm, gemmBlocked, gemmUnpacked, GEMM_BLOCKING, type GemmBlocking,
 } from '../src/blas/level3/gemm.js';
 import { GEMM_MR, GEMM_NR } from '../src/blas/level3/gemm-kernel.js';
+import { Rng } from '@polyblas/core/testing';
 
 type GemmFn = (
   transA: Trans, transB: Trans, M: number, N: number, K: number, alpha: number,
@@ -12,16 +13,10 @@ type GemmFn = (
   C: FloatArray, sC1: number, sC2: number, oC: number,
 ) => void;
 
-/** mulberry32: a small seeded generator, uniform in [0, 1). */
+/** A seeded generator of numbers in [0, 1), from the shared test generator. */
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new Rng(seed);
+  return () => generator.next();
 }
 
 type Layout = 'col' | 'row' | 'strided' | 'negative' | 'mixed';

@@ -8,17 +8,12 @@ import '../src/backend/builtin.js';
 import { setBackend } from '../src/backend/select.js';
 import { linalg } from '../src/index.js';
 import { NDArray } from '../src/ndarray/index.js';
+import { Rng } from '../src/testing/util.js';
 
-/** mulberry32: a seeded generator of numbers in [0, 1). */
+/** A seeded generator of numbers in [0, 1), from the shared test generator. */
 function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = new Rng(seed);
+  return () => generator.next();
 }
 
 type DType = 'float64' | 'float32';

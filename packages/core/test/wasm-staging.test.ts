@@ -9,21 +9,16 @@ import { describe, expect, it } from 'vitest';
 import { referenceKernels } from '@polyblas/backend-js';
 import { Heap, createWasmBackend, instantiate, type WasmMemory } from '@polyblas/backend-wasm';
 import type { Kernels } from '@polyblas/contract';
+import { Rng } from '../src/testing/util.js';
 
 const instance = await instantiate();
 const { heap } = instance;
 const kernels = createWasmBackend(instance).kernels as Kernels;
 
-/** mulberry32: a small seeded generator of values in [-0.5, 0.5). */
+/** A seeded generator of numbers in [-0.5, 0.5), from the shared test generator. */
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const generator = new Rng(seed);
+  return () => generator.next() - 0.5;
 }
 
 function random(n: number, seed: number): Float64Array {

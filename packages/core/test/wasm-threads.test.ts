@@ -9,20 +9,15 @@ import { createWasmBackend, instantiateThreaded } from '@polyblas/backend-wasm';
 import type { Kernels } from '@polyblas/contract';
 import { blasConformance } from '../src/testing/blas.js';
 import { factorizationConformance } from '../src/testing/lapack-factor.js';
+import { Rng } from '../src/testing/util.js';
 
 const backend = createWasmBackend(await instantiateThreaded(), 2, 4);
 const kernels = { ...referenceKernels, ...backend.kernels } as Kernels;
 
-/** mulberry32: a small seeded generator of values in [-0.5, 0.5). */
+/** A seeded generator of numbers in [-0.5, 0.5), from the shared test generator. */
 function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const generator = new Rng(seed);
+  return () => generator.next() - 0.5;
 }
 
 describe('wasm backend, pthreads build', () => {
