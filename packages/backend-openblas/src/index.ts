@@ -27,13 +27,13 @@
  * @packageDocumentation
  */
 import { readFileSync } from 'node:fs';
-import { KERNEL_NAMES } from '@polyblas/contract';
-import type { Backend, BackendDescriptor, BackendInfo, BackendLoadResult, Kernels } from '@polyblas/contract';
-import { loadAddon, type AsyncKernels, type NativeAddon } from './addon.js';
+import { nativeKernels, type AsyncKernels, type NativeAddon } from '@polyblas/binding';
+import type { Backend, BackendDescriptor, BackendInfo, BackendLoadResult } from '@polyblas/contract';
+import { loadAddon } from './addon.js';
 import { simdOfCore, unsupportedCoreType, type CpuFlags } from './coretype.js';
 
 export { simdOfCore, unsupportedCoreType, type CpuFlags } from './coretype.js';
-export type { AsyncKernels, NativeAddon, NativeLibraryInfo } from './addon.js';
+export type { AsyncKernels, NativeAddon, NativeLibraryInfo } from '@polyblas/binding';
 
 /**
  * What to do when OpenBLAS is missing.
@@ -108,7 +108,8 @@ export function setNumThreads(n: number): void {
  * ```
  */
 export function getNumThreads(): number {
-  return requireAddon().getNumThreads();
+  // OpenBLAS always reports its count.
+  return requireAddon().getNumThreads() ?? 1;
 }
 
 /**
@@ -147,8 +148,9 @@ function infoOf(native: NativeAddon): BackendInfo {
     config: lib.config,
     coreType: lib.coreType,
     coreTypeRequested: process.env.OPENBLAS_CORETYPE ?? null,
-    threads: lib.threads,
+    threads: lib.threads ?? undefined,
     threading: lib.threading,
+    interface: lib.interface,
     integerWidth: lib.integerWidth,
     simd: simdOfCore(lib.coreType),
   };
@@ -164,15 +166,12 @@ function createBackend(): Backend {
   const threadsVariable = process.env.POLYBLAS_NUM_THREADS;
   const threads = threadsVariable === undefined || threadsVariable === '' ? null : parseThreadCount(threadsVariable);
   const native = loadAddon();
-  const missing = KERNEL_NAMES.filter((name) => typeof native[name] !== 'function');
-  if (missing.length > 0) throw new Error(`native binding lacks ${missing.join(', ')} (rebuild it)`);
+  const kernels = nativeKernels(native);
   addon = native;
   if (threads !== null) native.setNumThreads(threads);
-  const kernels: Partial<Kernels> = {};
-  for (const name of KERNEL_NAMES) (kernels as Record<string, unknown>)[name] = native[name];
   return {
     name: 'openblas',
-    kernels: kernels as Kernels,
+    kernels,
     info: () => infoOf(native),
     setNumThreads,
     getNumThreads,

@@ -1,8 +1,8 @@
 // The library-specific half of the binding, for OpenBLAS (and any CBLAS + gfortran-built LAPACK).
 //
-// The shared sources in ../ include this header by name ("blas_lapack.h"); a build for another
-// library (Apple Accelerate) puts its own header of the same name first on the include path. It
-// must provide:
+// The shared sources of @polyblas/binding include this header by name ("blas_lapack.h"); a build
+// for another library (Apple Accelerate) puts its own header of the same name first on the include
+// path. It must provide:
 //   - the CBLAS functions and enums (standard names and values), levels 1-3, s and d;
 //   - the Fortran-ABI LAPACK symbols the binding calls, with pb_int as the LAPACK integer;
 //   - PB_STRLEN1 / PB_STRLEN2 / PB_STRLEN3: the hidden character-length arguments appended to a
@@ -185,8 +185,14 @@ inline std::string pb_library_core() {
   return core ? std::string(core) : std::string();
 }
 
-/** 0: single-threaded build, 1: its own pthreads, 2: OpenMP. */
-inline int pb_library_threading() { return openblas_get_parallel(); }
+/** How this OpenBLAS was built to thread: "none", "pthreads" (its own) or "openmp". */
+inline const char* pb_library_threading() {
+  const int parallel = openblas_get_parallel();
+  return parallel == 0 ? "none" : parallel == 1 ? "pthreads" : parallel == 2 ? "openmp" : "other";
+}
+
+/** The C interfaces the binding calls: CBLAS, and LAPACK through its Fortran symbols. */
+inline const char* pb_library_interface() { return "cblas+fortran"; }
 
 inline bool pb_library_can_set_threads() { return true; }
 inline void pb_library_set_threads(int n) { openblas_set_num_threads(n); }

@@ -14,7 +14,13 @@
 namespace polyblas {
 namespace {
 
-/** info(): { library, version, config, coreType, threads, integerWidth, threading }. */
+/** Threads one call uses, or null where the library does not say. */
+Napi::Value threadCount(Napi::Env env) {
+  const int threads = pb_library_get_threads();
+  return threads > 0 ? Napi::Number::New(env, threads) : env.Null();
+}
+
+/** libraryInfo(): { library, version, config, coreType, threads, integerWidth, threading, interface }. */
 Napi::Value LibraryInfo(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object out = Napi::Object::New(env);
@@ -22,19 +28,24 @@ Napi::Value LibraryInfo(const Napi::CallbackInfo& info) {
   out.Set("version", pb_library_version());
   out.Set("config", pb_library_config());
   out.Set("coreType", pb_library_core());
-  out.Set("threads", pb_library_get_threads());
+  out.Set("threads", threadCount(env));
   out.Set("integerWidth", PB_INTEGER_WIDTH);
-  const int threading = pb_library_threading();
-  out.Set("threading", threading == 0 ? "none" : threading == 1 ? "pthreads" : threading == 2 ? "openmp" : "other");
+  out.Set("threading", pb_library_threading());
+  out.Set("interface", pb_library_interface());
   return out;
 }
 
-Napi::Value GetNumThreads(const Napi::CallbackInfo& info) {
-  return Napi::Number::New(info.Env(), pb_library_get_threads());
+Napi::Value GetNumThreads(const Napi::CallbackInfo& info) { return threadCount(info.Env()); }
+
+Napi::Value CanSetThreads(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), pb_library_can_set_threads());
 }
 
 Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
+  if (!pb_library_can_set_threads()) {
+    throw Napi::Error::New(env, std::string("setNumThreads: ") + pb_library_name() + " has no thread-count control");
+  }
   if (info.Length() != 1 || !info[0].IsNumber()) {
     throw Napi::TypeError::New(env, "setNumThreads: expected one number");
   }
@@ -52,6 +63,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   defineLapack(env, exports);
   exports.Set("libraryInfo", Napi::Function::New(env, LibraryInfo, "libraryInfo"));
   exports.Set("getNumThreads", Napi::Function::New(env, GetNumThreads, "getNumThreads"));
+  exports.Set("canSetThreads", Napi::Function::New(env, CanSetThreads, "canSetThreads"));
   exports.Set("setNumThreads", Napi::Function::New(env, SetNumThreads, "setNumThreads"));
   return exports;
 }
