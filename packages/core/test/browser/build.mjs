@@ -59,7 +59,10 @@ export async function buildBrowserBundle({ outdir, page = false, minify = false 
     target: 'es2022',
     minify,
     metafile: true,
-    logLevel: 'silent',
+    // The packages' "sideEffects" lists name their dist/ files; read from the sources, they would
+    // mark core's backend registration (backend/builtin.ts) as removable.
+    ignoreAnnotations: true,
+    logLevel: 'warning',
     plugins: [browserOnly],
   });
   if (page) {
