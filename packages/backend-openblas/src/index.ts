@@ -172,6 +172,7 @@ function createBackend(): Backend {
   return {
     name: 'openblas',
     kernels,
+    asyncKernels: native.async,
     info: () => infoOf(native),
     setNumThreads,
     getNumThreads,

@@ -30,6 +30,23 @@ export type Kernels = BlasKernels & LapackKernels;
 export type KernelName = keyof Kernels;
 
 /**
+ * The promise-returning forms of kernels: the same arguments, the same result once the work is
+ * done. A backend that can compute off the calling thread offers them (see
+ * {@link Backend.asyncKernels}); the arrays it is given must stay untouched until the promise
+ * settles.
+ *
+ * @example
+ * ```ts
+ * import type { AsyncKernels } from '@polyblas/contract';
+ * declare const forms: Partial<AsyncKernels>;
+ * const info = await forms.dpotrf?.('L', 2, new Float64Array([4, 2, 2, 5]), 2, 0); // 0
+ * ```
+ */
+export type AsyncKernels = {
+  [K in KernelName]: (...args: Parameters<Kernels[K]>) => Promise<ReturnType<Kernels[K]>>;
+};
+
+/**
  * How a backend describes itself in `showConfig()`. Every field is JSON-serialisable.
  *
  * @example
@@ -80,6 +97,12 @@ export interface Backend {
   setNumThreads?(n: number): void;
   /** The number of threads one call may use. */
   getNumThreads?(): number;
+  /**
+   * Promise forms of some of `kernels` that run off the calling thread (a native library on a
+   * worker thread). `@polyblas/core`'s asynchronous API awaits these where present and calls the
+   * synchronous kernel otherwise.
+   */
+  readonly asyncKernels?: Partial<AsyncKernels>;
 }
 
 /**

@@ -19,7 +19,7 @@ import { ready } from './backend/select.js';
 
 export * from './ndarray/index.js';
 export * as linalg from './linalg/index.js';
-export { matmul, dot, vdot, inner, outer } from './products.js';
+export { matmul, matmulAsync, dot, vdot, inner, outer } from './products.js';
 export { LinAlgError, BackendError } from './errors.js';
 export { registerBackend } from './backend/registry.js';
 export { BUILTIN_PRIORITIES } from './backend/builtin.js';

@@ -5,11 +5,12 @@
  *
  * @module
  */
-import type { FloatArray, Kernels } from '@polyblas/contract';
+import type { FloatArray, Gemm, Kernels } from '@polyblas/contract';
 import { kernelsFor } from './backend/select.js';
 import { rangeError, rejectUnknownOptions, typeError, worded } from './errors.js';
 import { checkElementCount, detachedError, isDetached } from './ndarray/layout.js';
 import { array, empty, multiply, NDArray, type ArrayInput, type DType } from './ndarray/index.js';
+import { call, runAsync, runSync, type KernelCall, type Steps } from './linalg/steps.js';
 
 function toArray(value: ArrayInput, argument: string): NDArray {
   if (value instanceof NDArray) {
@@ -56,16 +57,16 @@ function sharesMemory(x: NDArray, y: NDArray): boolean {
   return x.data.buffer === y.data.buffer;
 }
 
-/** C[offC..] = A·B for one M×K by K×N pair given by strides (the gemm call every product makes). */
+/** The gemm call C[offC..] = A·B for one M×K by K×N pair given by strides (every product makes it). */
 function gemmInto(
   kernels: Kernels, M: number, N: number, K: number,
   a: NDArray, sa1: number, sa2: number, oa: number,
   b: NDArray, sb1: number, sb2: number, ob: number,
   c: NDArray, sc1: number, sc2: number, oc: number,
-): void {
-  const gemm = a.dtype === 'float64' ? kernels.dgemm : kernels.sgemm;
-  (gemm as (...args: unknown[]) => void)(
-    'N', 'N', M, N, K, 1, a.data as FloatArray, sa1, sa2, oa, b.data as FloatArray, sb1, sb2, ob, 0,
+): KernelCall {
+  const gemm = (a.dtype === 'float64' ? kernels.dgemm : kernels.sgemm) as Gemm<FloatArray>;
+  return call(
+    gemm, 'N', 'N', M, N, K, 1, a.data as FloatArray, sa1, sa2, oa, b.data as FloatArray, sb1, sb2, ob, 0,
     c.data as FloatArray, sc1, sc2, oc,
   );
 }
@@ -110,6 +111,11 @@ function broadcastShapes(x: readonly number[], y: readonly number[]): number[] {
  * ```
  */
 export function matmul(a: ArrayInput, b: ArrayInput, options?: { out?: NDArray }): NDArray {
+  return runSync(matmulSteps(a, b, options));
+}
+
+/** {@link matmul}, as kernel steps. @internal */
+export function* matmulSteps(a: ArrayInput, b: ArrayInput, options: { out?: NDArray } | undefined): Steps<NDArray> {
   if (options === null || options === undefined) options = {};
   else if (typeof options !== 'object' || Array.isArray(options) || options instanceof NDArray) typeError('options', 'an options object such as { out }', options);
   rejectUnknownOptions(options, ['out']);
@@ -153,7 +159,7 @@ export function matmul(a: ArrayInput, b: ArrayInput, options?: { out?: NDArray }
     return off;
   };
   for (let t = 0; t < batchSize; t++) {
-    gemmInto(
+    yield gemmInto(
       kernels, M, N, K,
       x2, x2.strides[x2.ndim - 2], x2.strides[x2.ndim - 1], offsetIn(x2, index),
       y2, y2.strides[y2.ndim - 2], y2.strides[y2.ndim - 1], offsetIn(y2, index),
@@ -175,6 +181,24 @@ export function matmul(a: ArrayInput, b: ArrayInput, options?: { out?: NDArray }
 function dotKernel(kernels: Kernels, x: NDArray, y: NDArray): number {
   const dot = x.dtype === 'float64' ? kernels.ddot : kernels.sdot;
   return (dot as (...args: unknown[]) => number)(x.size, x.data, x.strides[0], x.offset, y.data, y.strides[0], y.offset);
+}
+
+/**
+ * {@link matmul} as a promise: on a backend with promise forms of its kernels (openblas) the
+ * products run on a worker thread and the event loop stays free; elsewhere they run on the calling
+ * thread. `a` and `b` are read in place, without a copy, and `options.out` is written when the work
+ * is done: leave them unchanged until the promise settles. The same as `linalg.async.matmul`.
+ *
+ * @throws the errors of {@link matmul}, as a rejection
+ * @example
+ * ```ts
+ * import { array, matmulAsync } from '@polyblas/core';
+ * const c = await matmulAsync(array([[1, 2], [3, 4]]), array([[5, 6], [7, 8]]));
+ * c.toArray(); // [[19, 22], [43, 50]]
+ * ```
+ */
+export function matmulAsync(a: ArrayInput, b: ArrayInput, options?: { out?: NDArray }): Promise<NDArray> {
+  return runAsync(matmulSteps(a, b, options));
 }
 
 /**

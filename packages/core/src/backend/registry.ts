@@ -7,6 +7,7 @@ import { referenceKernels } from '@polyblas/backend-js';
 import type { Backend, BackendDescriptor, BackendLoadResult, KernelName, Kernels } from '@polyblas/contract';
 import { KERNEL_NAMES } from '@polyblas/contract';
 import { rangeError, typeError } from '../errors.js';
+import { registerAsyncForms } from './async-forms.js';
 
 /** A backend after loading: itself, with the reference filling in what it lacks. */
 export interface LoadedBackend {
@@ -76,6 +77,7 @@ export function entryOf(name: string): { descriptor: BackendDescriptor; state: B
 }
 
 function merge(backend: Backend): LoadedBackend {
+  registerAsyncForms(backend);
   const own = KERNEL_NAMES.filter((k) => typeof backend.kernels[k] === 'function');
   return { backend, kernels: { ...referenceKernels, ...backend.kernels } as Kernels, own };
 }

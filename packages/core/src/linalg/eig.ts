@@ -14,6 +14,7 @@ import {
   NDArray, alloc, asSquareStack, assertFinite, columnToRowMajor, gatherColumnMajor, lapackFor, optionsOf,
   resultDType, rowMajorCopy, stackShape, wrap, type ArrayInput,
 } from './internal.js';
+import { call, runSync, type Steps } from './steps.js';
 
 /**
  * A complex array as two real arrays of the same shape, as {@link eig} and {@link eigvals} return.
@@ -50,7 +51,7 @@ function assertTriangleFinite(buf: FloatArray, count: number, n: number, uplo: '
 }
 
 /** Eigenvalues (ascending) and optionally eigenvectors of a stack of symmetric matrices. @internal */
-export function symmetric(a: unknown, uplo: 'L' | 'U', vectors: boolean): { values: NDArray; vectors: NDArray | null } {
+export function* symmetric(a: unknown, uplo: 'L' | 'U', vectors: boolean): Steps<{ values: NDArray; vectors: NDArray | null }> {
   const A = asSquareStack(a, 'a');
   const { batch, count, rows: n } = stackShape(A);
   const dtype = resultDType(A);
@@ -62,7 +63,7 @@ export function symmetric(a: unknown, uplo: 'L' | 'U', vectors: boolean): { valu
     const syevd = lapackFor('syevd', dtype, n).syevd;
     for (let t = 0; t < count; t++) {
       const off = t * n * n;
-      if (syevd(vectors ? 'V' : 'N', uplo === 'L' ? 'U' : 'L', n, buf, n, off, w, t * n) > 0) {
+      if ((yield call(syevd, vectors ? 'V' : 'N', uplo === 'L' ? 'U' : 'L', n, buf, n, off, w, t * n)) > 0) {
         throw new LinAlgError('Eigenvalues did not converge');
       }
       if (out !== null) columnToRowMajor(buf, off, n, n, n, out, off);
@@ -93,7 +94,12 @@ export function symmetric(a: unknown, uplo: 'L' | 'U', vectors: boolean): { valu
  * ```
  */
 export function eigh(a: ArrayInput, options?: { uplo?: 'L' | 'U' }): { values: NDArray; vectors: NDArray } {
-  const { values, vectors } = symmetric(a, uploOf(options), true);
+  return runSync(eighSteps(a, options));
+}
+
+/** {@link eigh}, as kernel steps. @internal */
+export function* eighSteps(a: unknown, options: unknown): Steps<{ values: NDArray; vectors: NDArray }> {
+  const { values, vectors } = yield* symmetric(a, uploOf(options), true);
   return { values, vectors: vectors! };
 }
 
@@ -116,10 +122,15 @@ export function eigh(a: ArrayInput, options?: { uplo?: 'L' | 'U' }): { values: N
  * ```
  */
 export function eigvalsh(a: ArrayInput, options?: { uplo?: 'L' | 'U' }): NDArray {
-  return symmetric(a, uploOf(options), false).values;
+  return runSync(eigvalshSteps(a, options));
 }
 
-function general(a: unknown, vectors: boolean): { values: ComplexArray; vectors: ComplexArray | null } {
+/** {@link eigvalsh}, as kernel steps. @internal */
+export function* eigvalshSteps(a: unknown, options: unknown): Steps<NDArray> {
+  return (yield* symmetric(a, uploOf(options), false)).values;
+}
+
+function* general(a: unknown, vectors: boolean): Steps<{ values: ComplexArray; vectors: ComplexArray | null }> {
   const A = asSquareStack(a, 'a');
   const { batch, count, rows: n } = stackShape(A);
   const dtype = resultDType(A);
@@ -136,7 +147,7 @@ function general(a: unknown, vectors: boolean): { values: ComplexArray; vectors:
     const vl = alloc(dtype, 1);
     for (let t = 0; t < count; t++) {
       const off = t * n * n;
-      const info = geev('N', vectors ? 'V' : 'N', n, buf, n, off, wr, t * n, wi, t * n, vl, 1, 0, vr, vectors ? n : 1, 0);
+      const info = yield call(geev, 'N', vectors ? 'V' : 'N', n, buf, n, off, wr, t * n, wi, t * n, vl, 1, 0, vr, vectors ? n : 1, 0);
       if (info > 0) throw new LinAlgError('Eigenvalues did not converge');
       if (vre !== null && vim !== null) unpackVectors(n, vr, wi, t * n, vre, vim, off);
     }
@@ -194,7 +205,12 @@ function unpackVectors(
  * ```
  */
 export function eig(a: ArrayInput): { values: ComplexArray; vectors: ComplexArray } {
-  const { values, vectors } = general(a, true);
+  return runSync(eigSteps(a));
+}
+
+/** {@link eig}, as kernel steps. @internal */
+export function* eigSteps(a: unknown): Steps<{ values: ComplexArray; vectors: ComplexArray }> {
+  const { values, vectors } = yield* general(a, true);
   return { values, vectors: vectors! };
 }
 
@@ -215,5 +231,10 @@ export function eig(a: ArrayInput): { values: ComplexArray; vectors: ComplexArra
  * ```
  */
 export function eigvals(a: ArrayInput): ComplexArray {
-  return general(a, false).values;
+  return runSync(eigvalsSteps(a));
+}
+
+/** {@link eigvals}, as kernel steps. @internal */
+export function* eigvalsSteps(a: unknown): Steps<ComplexArray> {
+  return (yield* general(a, false)).values;
 }

@@ -8,6 +8,7 @@ import {
   NDArray, alloc, asMatrixStack, asSquareStack, assertFinite, columnToRowMajor, gatherColumnMajor, lapackFor,
   optionsOf, resultDType, rowMajorCopy, stackShape, wrap, type ArrayInput,
 } from './internal.js';
+import { call, runSync, type Steps } from './steps.js';
 
 /**
  * The Cholesky factor of a symmetric positive definite matrix (or of each matrix of a stack), as
@@ -31,6 +32,11 @@ import {
  * ```
  */
 export function cholesky(a: ArrayInput, options?: { upper?: boolean }): NDArray {
+  return runSync(choleskySteps(a, options));
+}
+
+/** {@link cholesky}, as kernel steps. @internal */
+export function* choleskySteps(a: unknown, options: unknown): Steps<NDArray> {
   const A = asSquareStack(a, 'a');
   const upper = optionsOf<{ upper: boolean }>(options, ['upper']).upper ?? false;
   if (typeof upper !== 'boolean') throw new TypeError(`options.upper: expected a boolean, got ${typeof upper}`);
@@ -48,7 +54,7 @@ export function cholesky(a: ArrayInput, options?: { upper?: boolean }): NDArray 
     }
     // The buffer is Aᵀ column-major: A's lower triangle is its upper one, and the factor U of
     // Aᵀ = Uᵀ·U read back row-major is L = Uᵀ.
-    if (potrf(upper ? 'L' : 'U', n, buf, n, off) > 0) throw new LinAlgError('Matrix is not positive definite');
+    if ((yield call(potrf, upper ? 'L' : 'U', n, buf, n, off)) > 0) throw new LinAlgError('Matrix is not positive definite');
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) if (upper ? j < i : j > i) buf[off + i * n + j] = 0;
     }
@@ -95,6 +101,11 @@ export function qr(a: ArrayInput, options?: { mode?: 'reduced' | 'complete' }): 
 export function qr(a: ArrayInput, options: { mode: 'r' }): { r: NDArray };
 export function qr(a: ArrayInput, options?: { mode?: QrMode }): { q?: NDArray; r: NDArray };
 export function qr(a: ArrayInput, options?: { mode?: QrMode }): { q?: NDArray; r: NDArray } {
+  return runSync(qrSteps(a, options));
+}
+
+/** {@link qr}, as kernel steps. @internal */
+export function* qrSteps(a: unknown, options: unknown): Steps<{ q?: NDArray; r: NDArray }> {
   const A = asMatrixStack(a, 'a');
   const mode = optionsOf<{ mode: QrMode }>(options, ['mode']).mode ?? 'reduced';
   if (mode !== 'reduced' && mode !== 'complete' && mode !== 'r') {
@@ -128,7 +139,7 @@ export function qr(a: ArrayInput, options?: { mode?: QrMode }): { q?: NDArray; r
   const work = wantQ ? alloc(dtype, m * qCols) : null;
   for (let t = 0; t < count; t++) {
     const off = t * m * n;
-    geqrf(m, n, buf, m, off, tau, 0);
+    yield call(geqrf, m, n, buf, m, off, tau, 0);
     const ro = t * rRows * n;
     for (let i = 0; i < Math.min(rRows, k); i++) {
       for (let j = i; j < n; j++) r[ro + i * n + j] = buf[off + i + j * m];
@@ -136,7 +147,7 @@ export function qr(a: ArrayInput, options?: { mode?: QrMode }): { q?: NDArray; r
     if (q !== null && work !== null && orgqr !== null) {
       work.fill(0);
       work.set(buf.subarray(off, off + m * k));
-      orgqr(m, qCols, k, work, m, 0, tau, 0);
+      yield call(orgqr, m, qCols, k, work, m, 0, tau, 0);
       columnToRowMajor(work, 0, m, m, qCols, q, t * m * qCols);
     }
   }

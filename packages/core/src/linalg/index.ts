@@ -33,3 +33,4 @@ export { matrixTranspose, diagonal, tensorinv, tensorsolve } from './tensor.js';
 export { matmul, outer } from '../products.js';
 export type { ArrayInput } from './internal.js';
 export { LinAlgError } from '../errors.js';
+export * as async from './async.js';

@@ -19,6 +19,7 @@ import { LinAlgError, describe, rejectUnknownOptions } from '../errors.js';
 import { NDArray, array } from '../ndarray/index.js';
 import { internalArray } from '../ndarray/ndarray.js';
 import { checkElementCount, detachedError, isDetached } from '../ndarray/layout.js';
+import type { Run } from './steps.js';
 
 export { NDArray };
 
@@ -89,6 +90,16 @@ export function pivotScratch(n: number): Int32Array {
   if (n > SCRATCH_LIMIT) return new Int32Array(n);
   if (scratchPivots.length < n) scratchPivots = new Int32Array(Math.max(n, 2 * scratchPivots.length));
   return scratchPivots;
+}
+
+/** {@link scratch} for a synchronous run, a fresh buffer otherwise. @internal */
+export function workBuffer(run: Run, dtype: DType, n: number): FloatArray {
+  return run.sync ? scratch(dtype, n) : alloc(dtype, n);
+}
+
+/** {@link pivotScratch} for a synchronous run, a fresh buffer otherwise. @internal */
+export function pivotBuffer(run: Run, n: number): Int32Array {
+  return run.sync ? pivotScratch(n) : new Int32Array(n);
 }
 
 /** Throws a RangeError about a shape, in the errors.ts wording. @internal */

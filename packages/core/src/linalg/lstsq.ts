@@ -8,6 +8,7 @@ import {
   NDArray, alloc, assertFinite, epsOf, gatherColumnMajor, lapackFor, numberOption, optionsOf, resultDType,
   rowMajorCopy, safeExponent, scaleByPowerOfTwo, shapeError, toNDArray, wrap, type ArrayInput,
 } from './internal.js';
+import { call, runSync, type Steps } from './steps.js';
 
 /**
  * What {@link lstsq} returns.
@@ -58,6 +59,11 @@ export interface LstsqResult {
  * ```
  */
 export function lstsq(a: ArrayInput, b: ArrayInput, options?: { rcond?: number }): LstsqResult {
+  return runSync(lstsqSteps(a, b, options));
+}
+
+/** {@link lstsq}, as kernel steps. @internal */
+export function* lstsqSteps(a: unknown, b: unknown, options: unknown): Steps<LstsqResult> {
   const A = toNDArray(a, 'a');
   const B = toNDArray(b, 'b');
   if (A.ndim !== 2) shapeError('a', 'a matrix (two dimensions)', A.shape);
@@ -94,7 +100,7 @@ export function lstsq(a: ArrayInput, b: ArrayInput, options?: { rcond?: number }
     scaleByPowerOfTwo(rhs, 0, rhs.length, eb);
     const rankOut = new Int32Array(1);
     const gelsd = lapackFor('gelsd', dtype, Math.max(m, n)).gelsd;
-    if (gelsd(m, n, nrhs, work, lda, 0, rhs, ldb, 0, s, 0, rcond, rankOut, 0) > 0) {
+    if ((yield call(gelsd, m, n, nrhs, work, lda, 0, rhs, ldb, 0, s, 0, rcond, rankOut, 0)) > 0) {
       throw new LinAlgError('SVD did not converge in Linear Least Squares');
     }
     rank = rankOut[0];

@@ -9,7 +9,8 @@ import {
   NDArray, alloc, asMatrixStack, asSquareStack, optionsOf, product, rowMajorCopy, scalarOrArray, stackShape, toNDArray, wrap,
   type ArrayInput, type DType,
 } from './internal.js';
-import { inv } from './solve.js';
+import { invSteps } from './solve.js';
+import { SYNC, runSync, type Run, type Steps } from './steps.js';
 import { decompose } from './svd.js';
 
 /**
@@ -139,6 +140,13 @@ export function norm(
   x: ArrayInput, ord?: NormOrder, axis?: number | readonly [number, number] | null,
   options?: { keepdims?: boolean },
 ): number | NDArray {
+  return runSync(normSteps(x, ord, axis, options));
+}
+
+/** {@link norm}, as kernel steps. @internal */
+export function* normSteps(
+  x: unknown, ord: NormOrder | undefined, axis: number | readonly [number, number] | null | undefined, options: unknown,
+): Steps<number | NDArray> {
   const X = toNDArray(x, 'x');
   const keepdims = optionsOf<{ keepdims: boolean }>(options, ['keepdims']).keepdims ?? false;
   if (typeof keepdims !== 'boolean') throw new TypeError(`options.keepdims: expected a boolean, got ${describe(keepdims)}`);
@@ -185,7 +193,7 @@ export function norm(
   const c = X.shape[axes[1]];
   if (ordValue === 2 || ordValue === -2 || ordValue === 'nuc') {
     const k = Math.min(r, c);
-    const { s } = decompose(view, 'N');
+    const { s } = yield* decompose(view, 'N');
     for (let t = 0; t < count; t++) {
       if (k === 0) out[t] = 0;
       else if (ordValue === 'nuc') {
@@ -282,9 +290,14 @@ export function vectorNorm(
  * ```
  */
 export function matrixNorm(x: ArrayInput, options?: { keepdims?: boolean; ord?: NormOrder }): number | NDArray {
+  return runSync(matrixNormSteps(x, options));
+}
+
+/** {@link matrixNorm}, as kernel steps. @internal */
+export function* matrixNormSteps(x: unknown, options: unknown): Steps<number | NDArray> {
   const X = asMatrixStack(x, 'x');
   const opts = optionsOf<{ keepdims: boolean; ord: NormOrder }>(options, ['keepdims', 'ord']);
-  return norm(X, opts.ord ?? 'fro', [-2, -1], { keepdims: opts.keepdims ?? false });
+  return yield* normSteps(X, opts.ord ?? 'fro', [-2, -1], { keepdims: opts.keepdims ?? false });
 }
 
 /**
@@ -308,6 +321,11 @@ export function matrixNorm(x: ArrayInput, options?: { keepdims?: boolean; ord?: 
  * ```
  */
 export function cond(x: ArrayInput, p?: NormOrder): number | NDArray {
+  return runSync(condSteps(x, p, SYNC));
+}
+
+/** {@link cond}, as kernel steps. @internal */
+export function* condSteps(x: unknown, p: NormOrder | undefined, run: Run): Steps<number | NDArray> {
   const X = asMatrixStack(x, 'x');
   const { batch, count, rows: m, cols: n } = stackShape(X);
   if (m === 0 || n === 0) throw new LinAlgError('cond is not defined on empty arrays');
@@ -317,7 +335,7 @@ export function cond(x: ArrayInput, p?: NormOrder): number | NDArray {
   if (pv === null || pv === 2 || pv === -2) {
     const k = Math.min(m, n);
     if (count > 0) {
-      const { s } = decompose(X, 'N');
+      const { s } = yield* decompose(X, 'N');
       for (let t = 0; t < count; t++) {
         const r = pv === -2 ? s[t * k + k - 1] / s[t * k] : s[t * k] / s[t * k + k - 1];
         // 0/0 for a zero matrix: numpy reports Infinity for a singular matrix without NaN entries.
@@ -335,7 +353,7 @@ export function cond(x: ArrayInput, p?: NormOrder): number | NDArray {
     const matrix = wrap(data.subarray(t * n * n, (t + 1) * n * n), [n, n]);
     let r: number;
     try {
-      r = norm(matrix, pv) * norm(inv(matrix), pv);
+      r = norm(matrix, pv) * norm(yield* invSteps(matrix, run), pv);
     } catch (error) {
       if (!(error instanceof LinAlgError)) throw error;
       r = Infinity;

@@ -9,17 +9,18 @@ import {
   NDArray, alloc, asMatrixStack, asSquareStack, blasFor, identityStack, numberOption, optionsOf, resultDType,
   rowMajorCopy, scalarOrArray, shapeError, stackShape, toNDArray, wrap, type ArrayInput, type DType,
 } from './internal.js';
-import { inv } from './solve.js';
+import { invSteps } from './solve.js';
+import { SYNC, call, runSync, type Run, type Steps } from './steps.js';
 
 /** C = A·B for `count` consecutive row-major M×K and K×N matrices, by gemm. */
-function matmulStack(
+function* matmulStack(
   dtype: DType, count: number, m: number, k: number, n: number, a: FloatArray, b: FloatArray,
-): FloatArray {
+): Steps<FloatArray> {
   const c = alloc(dtype, count * m * n);
   if (m === 0 || n === 0 || count === 0) return c;
   const gemm = blasFor('gemm', dtype, Math.max(m, k, n)).gemm;
   for (let t = 0; t < count; t++) {
-    gemm('N', 'N', m, n, k, 1, a, k, 1, t * m * k, b, n, 1, t * k * n, 0, c, n, 1, t * m * n);
+    yield call(gemm, 'N', 'N', m, n, k, 1, a, k, 1, t * m * k, b, n, 1, t * k * n, 0, c, n, 1, t * m * n);
   }
   return c;
 }
@@ -42,20 +43,25 @@ function matmulStack(
  * ```
  */
 export function matrixPower(a: ArrayInput, n: number): NDArray {
+  return runSync(matrixPowerSteps(a, n, SYNC));
+}
+
+/** {@link matrixPower}, as kernel steps. @internal */
+export function* matrixPowerSteps(a: unknown, n: number, run: Run): Steps<NDArray> {
   const A = asSquareStack(a, 'a');
   if (typeof n !== 'number' || !Number.isInteger(n)) throw new TypeError(`n: expected an integer exponent, got ${describe(n)}`);
   const { batch, count, rows: size } = stackShape(A);
   const dtype = resultDType(A);
   if (n === 0) return identityStack(dtype, batch, size);
-  let z = n < 0 ? (inv(A).data as FloatArray) : rowMajorCopy(A, dtype);
+  let z = n < 0 ? ((yield* invSteps(A, run)).data as FloatArray) : rowMajorCopy(A, dtype);
   let e = Math.abs(n);
   let result: FloatArray | null = null;
   // Binary powering: z runs through A, A², A⁴, ...; result collects the set bits of n.
   for (;;) {
-    if (e % 2 === 1) result = result === null ? z : matmulStack(dtype, count, size, size, size, result, z);
+    if (e % 2 === 1) result = result === null ? z : yield* matmulStack(dtype, count, size, size, size, result, z);
     e = Math.floor(e / 2);
     if (e === 0) break;
-    z = matmulStack(dtype, count, size, size, size, z, z);
+    z = yield* matmulStack(dtype, count, size, size, size, z, z);
   }
   return wrap(result === null ? z : result, A.shape);
 }
@@ -103,6 +109,11 @@ function chainOrder(p: readonly number[]): number[][] {
  * ```
  */
 export function multiDot(arrays: readonly ArrayInput[]): number | NDArray {
+  return runSync(multiDotSteps(arrays));
+}
+
+/** {@link multiDot}, as kernel steps. @internal */
+export function* multiDotSteps(arrays: readonly unknown[]): Steps<number | NDArray> {
   if (!Array.isArray(arrays)) throw new TypeError(`arrays: expected an array of arrays, got ${describe(arrays)}`);
   if (arrays.length < 2) throw new RangeError(`arrays: expected at least two arrays, got ${arrays.length}`);
   const last = arrays.length - 1;
@@ -130,12 +141,14 @@ export function multiDot(arrays: readonly ArrayInput[]): number | NDArray {
   const dims = [mats[0].shape[0], ...mats.map((a) => a.shape[1])];
   const data = mats.map((a) => rowMajorCopy(a, dtype));
   const split = chainOrder(dims);
-  const multiply = (i: number, j: number): FloatArray => {
+  function* multiply(i: number, j: number): Steps<FloatArray> {
     if (i === j) return data[i];
     const s = split[i][j];
-    return matmulStack(dtype, 1, dims[i], dims[s + 1], dims[j + 1], multiply(i, s), multiply(s + 1, j));
-  };
-  const product = multiply(0, last);
+    const left = yield* multiply(i, s);
+    const right = yield* multiply(s + 1, j);
+    return yield* matmulStack(dtype, 1, dims[i], dims[s + 1], dims[j + 1], left, right);
+  }
+  const product = yield* multiply(0, last);
   const firstVector = toNDArray(arrays[0], 'arrays[0]').ndim === 1;
   const lastVector = toNDArray(arrays[last], `arrays[${last}]`).ndim === 1;
   const shape = [...(firstVector ? [] : [dims[0]]), ...(lastVector ? [] : [dims[last + 1]])];

@@ -11,10 +11,10 @@ import type { FloatArray } from '@polyblas/contract';
 import { LinAlgError } from '../errors.js';
 import {
   NDArray, alloc, asSquareStack, assertFinite, broadcastIndex, broadcastShapes, columnToRowMajor, gatherRowMajor, lapackFor,
-  matrixStarts, pivotScratch, product, resultDType, rowMajorCopy, safeExponent, scalarOrArray, scaleByPowerOfTwo, scratch,
-  shapeError, stackShape,
-  toNDArray, wrap, type ArrayInput,
+  matrixStarts, pivotBuffer, product, resultDType, rowMajorCopy, safeExponent, scalarOrArray, scaleByPowerOfTwo, shapeError,
+  stackShape, toNDArray, workBuffer, wrap, type ArrayInput,
 } from './internal.js';
+import { SYNC, call, runSync, type Run, type Steps } from './steps.js';
 
 /**
  * Solves the linear system A·x = b (or A·X = B for several right-hand sides) by LU factorisation
@@ -42,8 +42,14 @@ import {
  * ```
  */
 export function solve(a: ArrayInput, b: ArrayInput): NDArray {
+  return runSync(solveSteps(a, b, SYNC));
+}
+
+/** {@link solve}, as kernel steps. @internal */
+export function* solveSteps(a: unknown, b: unknown, run: Run): Steps<NDArray> {
   const A = asSquareStack(a, 'a');
-  const B = toNDArray(b, 'b');
+  // b is read matrix by matrix between kernel calls: an asynchronous run takes its own copy first.
+  const B = run.sync ? toNDArray(b, 'b') : toNDArray(b, 'b').copy();
   const { batch: aBatch, rows: n } = stackShape(A);
   const isVector = B.ndim === 1;
   if (B.ndim === 0) shapeError('b', 'a vector or a matrix', B.shape);
@@ -69,9 +75,9 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
   // The factors of every matrix of a, then (for several right-hand sides) one column-major B.
   // A single right-hand side is solved in place in x: a row-major [n] is a column-major n×1.
   const luSize = aCount * n * n;
-  const lu = scratch(dtype, luSize + (k === 1 ? 0 : n * k));
+  const lu = workBuffer(run, dtype, luSize + (k === 1 ? 0 : n * k));
   gatherRowMajor(A, lu);
-  const ipiv = pivotScratch(aCount * n);
+  const ipiv = pivotBuffer(run, aCount * n);
   const factored = new Uint8Array(aCount);
   // Matrices of subnormal or huge entries are factored scaled by 2^e (OpenBLAS multiplies by the
   // reciprocal of a subnormal pivot, which overflows): A·x = b is (2^e·A)·(2^-e·x) = b.
@@ -95,14 +101,14 @@ export function solve(a: ArrayInput, b: ArrayInput): NDArray {
         (exponents ??= new Int16Array(aCount))[ia] = e;
         scaleByPowerOfTwo(lu, ia * n * n, n * n, e);
       }
-      if (getrf(n, n, lu, n, ia * n * n, ipiv, ia * n) > 0) throw new LinAlgError('Singular matrix');
+      if ((yield call(getrf, n, n, lu, n, ia * n * n, ipiv, ia * n)) > 0) throw new LinAlgError('Singular matrix');
       factored[ia] = 1;
     }
     const rhs = k === 1 ? x : lu;
     const offset = k === 1 ? t * n : luSize;
     copyColumnMajor(B.data, bStarts[bIndex[t]], rs, cs, n, k, rhs, offset);
     assertFinite(rhs.subarray(offset, offset + n * k));
-    getrs('T', n, k, lu, n, ia * n * n, ipiv, ia * n, rhs, n, offset);
+    yield call(getrs, 'T', n, k, lu, n, ia * n * n, ipiv, ia * n, rhs, n, offset);
     if (exponents !== null) scaleByPowerOfTwo(rhs, offset, n * k, exponents[ia]);
     if (k > 1) columnToRowMajor(lu, luSize, n, n, k, x, t * n * k);
   }
@@ -135,6 +141,11 @@ function copyColumnMajor(
  * ```
  */
 export function inv(a: ArrayInput): NDArray {
+  return runSync(invSteps(a, SYNC));
+}
+
+/** {@link inv}, as kernel steps. @internal */
+export function* invSteps(a: unknown, run: Run): Steps<NDArray> {
   const A = asSquareStack(a, 'a');
   const { count, rows: n } = stackShape(A);
   const dtype = resultDType(A);
@@ -142,7 +153,7 @@ export function inv(a: ArrayInput): NDArray {
   if (count === 0 || n === 0) return wrap(buf, A.shape);
   const getrf = lapackFor('getrf', dtype, n).getrf;
   const getri = lapackFor('getri', dtype, n).getri;
-  const ipiv = pivotScratch(n);
+  const ipiv = pivotBuffer(run, n);
   for (let t = 0; t < count; t++) {
     const off = t * n * n;
     // As in solve: factor 2^e·A when its entries are subnormal or huge; A⁻¹ = 2^e·(2^e·A)⁻¹.
@@ -150,7 +161,7 @@ export function inv(a: ArrayInput): NDArray {
     // See solve: a non-finite entry would give a backend-dependent mix of numbers and NaN.
     if (Number.isNaN(e)) throw notFinite();
     scaleByPowerOfTwo(buf, off, n * n, e);
-    if (getrf(n, n, buf, n, off, ipiv, 0) > 0 || getri(n, buf, n, off, ipiv, 0) > 0) {
+    if ((yield call(getrf, n, n, buf, n, off, ipiv, 0)) > 0 || (yield call(getri, n, buf, n, off, ipiv, 0)) > 0) {
       throw new LinAlgError('Singular matrix');
     }
     scaleByPowerOfTwo(buf, off, n * n, e);
@@ -158,17 +169,30 @@ export function inv(a: ArrayInput): NDArray {
   return wrap(buf, A.shape);
 }
 
-/** LU-factors each matrix of the stack and reports sign and log|det| per matrix. */
-function luDeterminants(
-  a: unknown, visit: (t: number, sign: number, logAbs: number, det: number) => void,
-): { batch: readonly number[]; dtype: 'float64' | 'float32' } {
+/** What {@link luDeterminants} finds: per matrix, the sign, log|det| and det. */
+interface Determinants {
+  readonly batch: readonly number[];
+  readonly dtype: 'float64' | 'float32';
+  readonly sign: Float64Array;
+  readonly logAbs: Float64Array;
+  readonly det: Float64Array;
+}
+
+/** LU-factors each matrix of the stack and finds sign, log|det| and det per matrix. */
+function* luDeterminants(a: unknown, run: Run): Steps<Determinants> {
   const A = asSquareStack(a, 'a');
   const { batch, count, rows: n } = stackShape(A);
   const dtype = resultDType(A);
-  if (count === 0) return { batch, dtype };
-  const buf = gatherRowMajor(A, scratch(dtype, A.size));
+  const result = { batch, dtype, sign: new Float64Array(count), logAbs: new Float64Array(count), det: new Float64Array(count) };
+  if (count === 0) return result;
+  const visit = (t: number, sign: number, logAbs: number, det: number): void => {
+    result.sign[t] = sign;
+    result.logAbs[t] = logAbs;
+    result.det[t] = det;
+  };
+  const buf = gatherRowMajor(A, workBuffer(run, dtype, A.size));
   const getrf = n > 0 ? lapackFor('getrf', dtype, n).getrf : null;
-  const ipiv = pivotScratch(n);
+  const ipiv = pivotBuffer(run, n);
   for (let t = 0; t < count; t++) {
     const off = t * n * n;
     // As in solve: factor 2^e·A when its entries are subnormal or huge, and undo the scaling in
@@ -181,7 +205,7 @@ function luDeterminants(
       continue;
     }
     scaleByPowerOfTwo(buf, off, n * n, e);
-    if (getrf !== null) getrf(n, n, buf, n, off, ipiv, 0);
+    if (getrf !== null) yield call(getrf, n, n, buf, n, off, ipiv, 0);
     const unscale = 2 ** -e;
     let sign = 1;
     let logAbs = 0;
@@ -199,7 +223,7 @@ function luDeterminants(
     // singular matrix's -0 into numpy's 0.
     visit(t, sign, logAbs, ipivParity(ipiv, n) * det + 0);
   }
-  return { batch, dtype };
+  return result;
 }
 
 function notFinite(): LinAlgError {
@@ -229,12 +253,14 @@ function ipivParity(ipiv: Int32Array, n: number): number {
  * ```
  */
 export function det(a: ArrayInput): number | NDArray {
-  const values: number[] = [];
-  const { batch, dtype } = luDeterminants(a, (t, _sign, _log, d) => {
-    values[t] = d;
-  });
+  return runSync(detSteps(a, SYNC));
+}
+
+/** {@link det}, as kernel steps. @internal */
+export function* detSteps(a: unknown, run: Run): Steps<number | NDArray> {
+  const { batch, dtype, det: values } = yield* luDeterminants(a, run);
   const out = alloc(dtype, product(batch));
-  for (let t = 0; t < out.length; t++) out[t] = values[t];
+  out.set(values);
   return scalarOrArray(out, batch);
 }
 
@@ -256,18 +282,16 @@ export function det(a: ArrayInput): number | NDArray {
  * ```
  */
 export function slogdet(a: ArrayInput): { sign: number | NDArray; logabsdet: number | NDArray } {
-  const signs: number[] = [];
-  const logs: number[] = [];
-  const { batch, dtype } = luDeterminants(a, (t, sign, logAbs) => {
-    signs[t] = sign;
-    logs[t] = logAbs;
-  });
+  return runSync(slogdetSteps(a, SYNC));
+}
+
+/** {@link slogdet}, as kernel steps. @internal */
+export function* slogdetSteps(a: unknown, run: Run): Steps<{ sign: number | NDArray; logabsdet: number | NDArray }> {
+  const { batch, dtype, sign, logAbs } = yield* luDeterminants(a, run);
   const count = product(batch);
   const s = alloc(dtype, count);
   const l = alloc(dtype, count);
-  for (let t = 0; t < count; t++) {
-    s[t] = signs[t];
-    l[t] = logs[t];
-  }
+  s.set(sign);
+  l.set(logAbs);
   return { sign: scalarOrArray(s, batch), logabsdet: scalarOrArray(l, batch) };
 }

@@ -15,6 +15,7 @@ import {
   resultDType, rowMajorCopy, scalarOrArray, stackShape, toNDArray, wrap, type ArrayInput, type DType,
   type StackShape,
 } from './internal.js';
+import { call, runSync, type Steps } from './steps.js';
 
 /** The raw results of {@link decompose}: C-ordered buffers for the whole stack. @internal */
 export interface SvdBuffers {
@@ -31,7 +32,7 @@ export interface SvdBuffers {
 }
 
 /** The SVD of every matrix of a validated stack. @internal */
-export function decompose(A: NDArray, job: 'A' | 'S' | 'N'): SvdBuffers {
+export function* decompose(A: NDArray, job: 'A' | 'S' | 'N'): Steps<SvdBuffers> {
   const shape = stackShape(A);
   const { count, rows: m, cols: n } = shape;
   const k = Math.min(m, n);
@@ -57,8 +58,8 @@ export function decompose(A: NDArray, job: 'A' | 'S' | 'N'): SvdBuffers {
   for (let t = 0; t < count; t++) {
     // gesdd of the N×M Aᵀ: its U (N×vtRows, ld N) is A's Vᵀ, its Vᵀ (uCols×M, ld uCols) is A's U.
     const info = job === 'N'
-      ? gesdd('N', n, m, buf, n, t * m * n, s, t * k, dummy, 1, 0, dummy, 1, 0)
-      : gesdd(job, n, m, buf, n, t * m * n, s, t * k, vt!, n, t * vtRows * n, u!, uCols, t * m * uCols);
+      ? yield call(gesdd, 'N', n, m, buf, n, t * m * n, s, t * k, dummy, 1, 0, dummy, 1, 0)
+      : yield call(gesdd, job, n, m, buf, n, t * m * n, s, t * k, vt!, n, t * vtRows * n, u!, uCols, t * m * uCols);
     if (info > 0) throw new LinAlgError('SVD did not converge');
   }
   return { shape, dtype, s, u, vt, uCols, vtRows };
@@ -69,11 +70,11 @@ export function decompose(A: NDArray, job: 'A' | 'S' | 'N'): SvdBuffers {
  * A = V·diag(λ)·Vᵀ: S = |λ| descending, U = V in that order, and the rows of Vᵀ carry the signs
  * of λ (+1 for λ = 0, where numpy leaves a zero row). @internal
  */
-export function decomposeHermitian(A: NDArray, vectors: boolean): SvdBuffers {
+export function* decomposeHermitian(A: NDArray, vectors: boolean): Steps<SvdBuffers> {
   const square = asSquareStack(A, 'a');
   const shape = stackShape(square);
   const { count, rows: n } = shape;
-  const { values, vectors: v } = symmetric(square, 'L', vectors);
+  const { values, vectors: v } = yield* symmetric(square, 'L', vectors);
   const dtype = values.dtype;
   const lambda = values.data;
   const s = alloc(dtype, count * n);
@@ -141,6 +142,11 @@ export function svd(
 export function svd(
   a: ArrayInput, options?: { fullMatrices?: boolean; computeUV?: boolean; hermitian?: boolean },
 ): { u: NDArray; s: NDArray; vt: NDArray } | NDArray {
+  return runSync(svdSteps(a, options));
+}
+
+/** {@link svd}, as kernel steps. @internal */
+export function* svdSteps(a: unknown, options: unknown): Steps<{ u: NDArray; s: NDArray; vt: NDArray } | NDArray> {
   const A = asMatrixStack(a, 'a');
   const opts = optionsOf<{ fullMatrices: boolean; computeUV: boolean; hermitian: boolean }>(options, ['fullMatrices', 'computeUV', 'hermitian']);
   const fullMatrices = opts.fullMatrices ?? true;
@@ -148,7 +154,7 @@ export function svd(
   const hermitian = booleanOption(opts.hermitian, 'options.hermitian');
   if (typeof fullMatrices !== 'boolean') throw new TypeError(`options.fullMatrices: expected a boolean, got ${typeof fullMatrices}`);
   if (typeof computeUV !== 'boolean') throw new TypeError(`options.computeUV: expected a boolean, got ${typeof computeUV}`);
-  const r = hermitian ? decomposeHermitian(A, computeUV) : decompose(A, computeUV ? (fullMatrices ? 'A' : 'S') : 'N');
+  const r = hermitian ? yield* decomposeHermitian(A, computeUV) : yield* decompose(A, computeUV ? (fullMatrices ? 'A' : 'S') : 'N');
   const { batch, rows: m, cols: n } = r.shape;
   const s = wrap(r.s, [...batch, Math.min(m, n)]);
   if (!computeUV) return s;
@@ -171,7 +177,12 @@ export function svd(
  * ```
  */
 export function svdvals(a: ArrayInput): NDArray {
-  return svd(a, { computeUV: false });
+  return runSync(svdvalsSteps(a));
+}
+
+/** {@link svdvals}, as kernel steps. @internal */
+export function* svdvalsSteps(a: unknown): Steps<NDArray> {
+  return (yield* svdSteps(a, { computeUV: false })) as NDArray;
 }
 
 /**
@@ -196,6 +207,11 @@ export function svdvals(a: ArrayInput): NDArray {
  * ```
  */
 export function pinv(a: ArrayInput, options?: { rtol?: number; hermitian?: boolean }): NDArray {
+  return runSync(pinvSteps(a, options));
+}
+
+/** {@link pinv}, as kernel steps. @internal */
+export function* pinvSteps(a: unknown, options: unknown): Steps<NDArray> {
   const A = asMatrixStack(a, 'a');
   const opts = optionsOf<{ rtol: number; hermitian: boolean }>(options, ['rtol', 'hermitian']);
   const rtol = numberOption(opts.rtol, 'options.rtol', 1e-15);
@@ -205,7 +221,7 @@ export function pinv(a: ArrayInput, options?: { rtol?: number; hermitian?: boole
   const out = alloc(dtype, count * n * m);
   const k = Math.min(m, n);
   if (count === 0 || k === 0) return wrap(out, [...batch, n, m]);
-  const { s, u, vt } = hermitian ? decomposeHermitian(A, true) : decompose(A, 'S');
+  const { s, u, vt } = hermitian ? yield* decomposeHermitian(A, true) : yield* decompose(A, 'S');
   const gemm = blasFor('gemm', dtype, Math.max(m, n)).gemm;
   for (let t = 0; t < count; t++) {
     const so = t * k;
@@ -219,7 +235,7 @@ export function pinv(a: ArrayInput, options?: { rtol?: number; hermitian?: boole
     }
     // op(A) = Vᵀᵀ (N×K) read from the K×N row-major block with strides (1, N); op(B) = Uᵀ
     // (K×M) read from the M×K row-major block with strides (1, K).
-    gemm('N', 'N', n, m, k, 1, vt!, 1, n, vo, u!, 1, k, t * m * k, 0, out, m, 1, t * n * m);
+    yield call(gemm, 'N', 'N', n, m, k, 1, vt!, 1, n, vo, u!, 1, k, t * m * k, 0, out, m, 1, t * n * m);
   }
   return wrap(out, [...batch, n, m]);
 }
@@ -247,6 +263,11 @@ export function pinv(a: ArrayInput, options?: { rtol?: number; hermitian?: boole
  * ```
  */
 export function matrixRank(a: ArrayInput, options?: { tol?: number; rtol?: number; hermitian?: boolean }): number | NDArray {
+  return runSync(matrixRankSteps(a, options));
+}
+
+/** {@link matrixRank}, as kernel steps. @internal */
+export function* matrixRankSteps(a: unknown, options: unknown): Steps<number | NDArray> {
   const A = toNDArray(a, 'a');
   const opts = optionsOf<{ tol: number; rtol: number; hermitian: boolean }>(options, ['tol', 'rtol', 'hermitian']);
   const hermitian = booleanOption(opts.hermitian, 'options.hermitian');
@@ -261,7 +282,7 @@ export function matrixRank(a: ArrayInput, options?: { tol?: number; rtol?: numbe
   const k = Math.min(m, n);
   const ranks = new Float64Array(count);
   if (count > 0 && k > 0) {
-    const { s } = hermitian ? decomposeHermitian(A, false) : decompose(A, 'N');
+    const { s } = hermitian ? yield* decomposeHermitian(A, false) : yield* decompose(A, 'N');
     for (let t = 0; t < count; t++) {
       const threshold = Number.isNaN(tol) ? s[t * k] * rtol : tol;
       let r = 0;

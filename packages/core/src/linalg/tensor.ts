@@ -9,7 +9,8 @@ import {
   NDArray, alloc, asMatrixStack, numberOption, optionsOf, product, resultDType, rowMajorCopy, toNDArray, wrap,
   type ArrayInput,
 } from './internal.js';
-import { inv, solve } from './solve.js';
+import { invSteps, solveSteps } from './solve.js';
+import { SYNC, runSync, type Run, type Steps } from './steps.js';
 
 /**
  * Each matrix of a stack transposed (the last two axes swapped), as
@@ -88,6 +89,11 @@ export function diagonal(x: ArrayInput, options?: { offset?: number }): NDArray 
  * ```
  */
 export function tensorinv(a: ArrayInput, options?: { ind?: number }): NDArray {
+  return runSync(tensorinvSteps(a, options, SYNC));
+}
+
+/** {@link tensorinv}, as kernel steps. @internal */
+export function* tensorinvSteps(a: unknown, options: unknown, run: Run): Steps<NDArray> {
   const A = toNDArray(a, 'a');
   const ind = numberOption(optionsOf<{ ind: number }>(options, ['ind']).ind, 'options.ind', 2);
   if (!Number.isInteger(ind) || ind <= 0) throw new RangeError(`options.ind: expected a positive integer, got ${describe(ind)}`);
@@ -102,7 +108,7 @@ export function tensorinv(a: ArrayInput, options?: { ind?: number }): NDArray {
   }
   const dtype = resultDType(A);
   const square = wrap(rowMajorCopy(A, dtype), [rows, rows]);
-  return wrap(inv(square).data as Float64Array | Float32Array, [...inner, ...outer]);
+  return wrap((yield* invSteps(square, run)).data as Float64Array | Float32Array, [...inner, ...outer]);
 }
 
 /**
@@ -126,6 +132,11 @@ export function tensorinv(a: ArrayInput, options?: { ind?: number }): NDArray {
  * ```
  */
 export function tensorsolve(a: ArrayInput, b: ArrayInput, options?: { axes?: readonly number[] }): NDArray {
+  return runSync(tensorsolveSteps(a, b, options, SYNC));
+}
+
+/** {@link tensorsolve}, as kernel steps. @internal */
+export function* tensorsolveSteps(a: unknown, b: unknown, options: unknown, run: Run): Steps<NDArray> {
   let A = toNDArray(a, 'a');
   const B = toNDArray(b, 'b');
   const axes = optionsOf<{ axes: readonly number[] }>(options, ['axes']).axes;
@@ -154,6 +165,6 @@ export function tensorsolve(a: ArrayInput, b: ArrayInput, options?: { axes?: rea
     );
   }
   const dtype = resultDType(A, B);
-  const x = solve(wrap(rowMajorCopy(A, dtype), [n, n]), wrap(rowMajorCopy(B, dtype), [n]));
+  const x = yield* solveSteps(wrap(rowMajorCopy(A, dtype), [n, n]), wrap(rowMajorCopy(B, dtype), [n]), run);
   return wrap(x.data as Float64Array | Float32Array, xShape);
 }
