@@ -32,7 +32,7 @@ type PlatformCheck = () => string | null;
 
 const requiresMacOS: PlatformCheck = () => {
   const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
-  return platform === 'darwin' ? null : 'requires macOS (Apple Accelerate framework)';
+  return platform === 'darwin' ? null : 'requires macOS (Accelerate framework)';
 };
 
 /** A descriptor for a backend published as its own package, imported only when probed. */
