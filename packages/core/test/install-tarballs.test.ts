@@ -249,7 +249,7 @@ describe('packed tarballs', () => {
         (e) => /(^|\/)(test|tests|__tests__|build|node_modules)\//.test(e) || /\.(test|spec)\.[cm]?[jt]sx?(\.map)?$/.test(e) || /\.tsbuildinfo$/.test(e),
       );
       expect(unwanted, manifest.name).toEqual([]);
-      for (const entry of entryPoints(manifest)) expect(entries, `${manifest.name}: ${entry}`).toContain(entry);
+      for (const entry of entryPoints(manifest)) expect(entries, `${manifest.name} declares ${entry} (not built? pnpm run build)`).toContain(entry);
       for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'devDependencies'] as const) {
         for (const [name, range] of Object.entries(manifest[field] ?? {})) expect(range, `${manifest.name} ${field} ${name}`).not.toMatch(/^workspace:/);
       }
