@@ -107,6 +107,8 @@ function backendOver(native: NativeAddon, name: string): Backend {
     kernels,
     info: () => infoOf(native),
     setNumThreads,
+    // core's asynchronous API runs these on a libuv worker thread.
+    asyncKernels: native.async,
   };
 }
 

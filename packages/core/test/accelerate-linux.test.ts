@@ -17,6 +17,7 @@ import { eigConformance } from '../src/testing/lapack-eig.js';
 import { factorizationConformance } from '../src/testing/lapack-factor.js';
 import { svdConformance } from '../src/testing/lapack-svd.js';
 import { linalgConformance } from '../src/testing/linalg.js';
+import { Rng } from '../src/testing/util.js';
 import type { ConformanceTarget } from '../src/testing/target.js';
 
 const onLinux = process.platform === 'linux';
@@ -52,6 +53,31 @@ describe('accelerate Linux test build', () => {
     expect(() => loaded.backend.setNumThreads?.(2)).toThrow(/Accelerate has no thread-count control/);
     expect(() => setNumThreads(1)).toThrow(/Accelerate has no thread-count control/);
     expect(getNumThreads()).toBeNull();
+  });
+
+  it.runIf(present || required)('offers the promise forms, which give what the synchronous kernels give', async () => {
+    if (!loaded?.available) throw new Error(loaded?.reason);
+    const forms = loaded.backend.asyncKernels;
+    const rng = new Rng(7);
+    const n = 30;
+    const a = Float64Array.from({ length: n * n }, () => rng.next() - 0.5);
+    const b = Float64Array.from({ length: n * n }, () => rng.next() - 0.5);
+    const [cSync, cAsync] = [new Float64Array(n * n), new Float64Array(n * n)];
+    loaded.backend.kernels.dgemm!('N', 'T', n, n, n, 1, a, n, 1, 0, b, n, 1, 0, 0, cSync, n, 1, 0);
+    await forms?.dgemm?.('N', 'T', n, n, n, 1, a, n, 1, 0, b, n, 1, 0, 0, cAsync, n, 1, 0);
+    expect(cAsync).toEqual(cSync);
+    // C = A·Bᵀ against the naive sum.
+    for (const [i, j] of [[0, 0], [3, 17], [29, 29]]) {
+      let sum = 0;
+      for (let p = 0; p < n; p++) sum += a[i * n + p] * b[j * n + p];
+      expect(Math.abs(cSync[i * n + j] - sum)).toBeLessThan(1e-13 * n);
+    }
+    const [sSync, sAsync] = [new Float64Array(n), new Float64Array(n)];
+    const dummy = new Float64Array(1);
+    const gesdd = (s: Float64Array) => [ 'N', n, n, Float64Array.from(a), n, 0, s, 0, dummy, 1, 0, dummy, 1, 0 ] as const;
+    expect(loaded.backend.kernels.dgesdd!(...gesdd(sSync))).toBe(0);
+    expect(await forms?.dgesdd?.(...gesdd(sAsync))).toBe(0);
+    expect(sAsync).toEqual(sSync);
   });
 });
 
