@@ -23,5 +23,14 @@ installNative({
   buildDir: join(root, 'build-linux-test'),
   defines: { POLYBLAS_ACCELERATE_STAND_IN: 'ON' },
   inputs: [join(root, 'linux-test')],
+  // POLYBLAS_NATIVE_DIRECT=1 (or no cmake) compiles with the C++ compiler alone, the path a Mac
+  // without cmake takes.
+  direct: [{
+    label: 'Linux stand-in',
+    headerDir: join(root, 'native', 'accelerate'),
+    includeDirs: [join(root, 'linux-test', 'include')],
+    sources: [join(root, 'linux-test', 'bridge.cc')],
+    libs: ['-lopenblas'],
+  }],
   unsupported: process.platform === 'linux' ? null : 'the stand-in build is for Linux (on macOS, build the real one)',
 });

@@ -8,13 +8,41 @@
 //   node scripts/install.mjs --force    build even if nothing changed
 //   node scripts/install.mjs --strict   exit 1 when the build fails (for CI on a Mac)
 //
-// POLYBLAS_SKIP_NATIVE=1 skips the build. POLYBLAS_ACCELERATE_INTERFACE=new-lapack|clapack
+// Without cmake on the PATH it compiles with clang++ alone, so the Xcode command line tools are all
+// a Mac needs. POLYBLAS_SKIP_NATIVE=1 skips the build. POLYBLAS_ACCELERATE_INTERFACE=new-lapack|clapack
 // overrides the choice of Accelerate's LAPACK interface (default: by the macOS version).
-import { dirname } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const packageName = '@polyblas/backend-accelerate';
+
+/** The macOS version as [major, minor], or null where sw_vers does not answer. */
+function macosVersion() {
+  try {
+    const [major, minor] = execFileSync('sw_vers', ['-productVersion'], { encoding: 'utf8' }).trim().split('.').map(Number);
+    return [major, minor ?? 0];
+  } catch {
+    return null;
+  }
+}
+
+// Without cmake (the Xcode command line tools alone), the compiler builds the addon directly: the
+// new LAPACK interface on macOS 13.3 and later, falling back to CLAPACK, as CMakeLists.txt chooses.
+const requested = process.env.POLYBLAS_ACCELERATE_INTERFACE || 'auto';
+const version = process.platform === 'darwin' ? macosVersion() : null;
+const newLapackHere = version !== null && (version[0] > 13 || (version[0] === 13 && version[1] >= 3));
+const attempts = {
+  'new-lapack': { label: 'new-lapack interface', defines: ['ACCELERATE_NEW_LAPACK=1'] },
+  clapack: { label: 'clapack interface', defines: ['PB_ACCELERATE_CLAPACK=1'] },
+};
+const order = requested === 'auto' ? (newLapackHere ? ['new-lapack', 'clapack'] : ['clapack']) : [requested];
+const direct = order.filter((name) => name in attempts).map((name) => ({
+  ...attempts[name],
+  headerDir: join(root, 'native', 'accelerate'),
+  libs: ['-framework', 'Accelerate'],
+}));
 
 try {
   const { installNative } = await import('@polyblas/binding/build');
@@ -24,7 +52,8 @@ try {
     backend: 'accelerate',
     addonName: 'polyblas_accelerate',
     unsupported: process.platform === 'darwin' ? null : 'requires macOS (Accelerate framework)',
-    defines: { POLYBLAS_ACCELERATE_INTERFACE: process.env.POLYBLAS_ACCELERATE_INTERFACE || 'auto' },
+    defines: { POLYBLAS_ACCELERATE_INTERFACE: requested },
+    direct,
   });
 } catch (error) {
   // Only reached when @polyblas/binding itself cannot be loaded.

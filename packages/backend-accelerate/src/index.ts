@@ -47,7 +47,7 @@ export const UNSUPPORTED_PLATFORM = 'requires macOS (Accelerate framework)';
  * ```
  */
 export const INSTALL_HINT =
-  'install the Xcode command line tools (xcode-select --install) and cmake, then npm rebuild @polyblas/backend-accelerate';
+  'install the Xcode command line tools (xcode-select --install), then npm rebuild @polyblas/backend-accelerate';
 
 /** Why a thread count cannot be set: said by every thread control here. */
 const NO_THREAD_CONTROL =

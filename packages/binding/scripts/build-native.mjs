@@ -54,6 +54,16 @@ function reasonFrom(output, logFile) {
  * @param {string[]} [options.inputs]        extra directories and strings whose change forces a rebuild
  * @param {string | null} [options.unsupported]  a reason not to try at all on this platform
  * @param {string[]} [options.args]          the command line (default process.argv.slice(2))
+ * @param {DirectAttempt[]} [options.direct]  where cmake is missing (or POLYBLAS_NATIVE_DIRECT=1):
+ *   compile with the C++ compiler alone, trying these in order until one builds
+ *
+ * @typedef {object} DirectAttempt  one way to compile the addon without cmake
+ * @property {string} label          what it is, for the log ('new-lapack interface')
+ * @property {string} headerDir      the directory holding the backend's blas_lapack.h
+ * @property {string[]} [defines]    NAME or NAME=VALUE
+ * @property {string[]} [includeDirs] after headerDir
+ * @property {string[]} [sources]    compiled with the shared ones
+ * @property {string[]} [libs]       linker arguments ('-framework', 'Accelerate')
  */
 export function installNative(options) {
   const { root, packageName, backend, addonName } = options;
@@ -95,6 +105,42 @@ export function installNative(options) {
     return hash.digest('hex').slice(0, 16);
   }
 
+  /** The build without cmake: the compiler alone, one attempt after another. */
+  function buildDirect(inputs) {
+    const require = createRequire(join(bindingDir, 'package.json'));
+    let addonApiDir;
+    let headersDir;
+    try {
+      addonApiDir = dirname(require.resolve('node-addon-api/package.json'));
+      headersDir = join(dirname(require.resolve('node-api-headers/package.json')), 'include');
+    } catch (error) {
+      finish(false, `node-addon-api or node-api-headers is not installed (${error.message.split('\n')[0]})`, inputs);
+    }
+    const cxx = process.env.CXX || (process.platform === 'darwin' ? 'clang++' : 'c++');
+    const native = join(bindingDir, 'native');
+    mkdirSync(join(buildDir, 'Release'), { recursive: true });
+    const log = [];
+    for (const attempt of options.direct) {
+      const args = [
+        '-std=c++17', '-O2', '-fPIC', '-fvisibility=hidden', '-fexceptions', '-Wall', '-Wextra', '-Wno-unused-parameter',
+        ...['NAPI_VERSION=8', 'NAPI_CPP_EXCEPTIONS', 'NODE_ADDON_API_DISABLE_DEPRECATED', `NODE_GYP_MODULE_NAME=${addonName}`, ...(attempt.defines ?? [])].map((d) => `-D${d}`),
+        ...[attempt.headerDir, ...(attempt.includeDirs ?? []), native, addonApiDir, headersDir].map((d) => `-I${d}`),
+        ...['binding.cc', 'blas.cc', 'lapack.cc'].map((f) => join(native, f)), ...(attempt.sources ?? []),
+        ...(process.platform === 'darwin' ? ['-bundle', '-undefined', 'dynamic_lookup'] : ['-shared']),
+        '-o', addonFile, ...(attempt.libs ?? []),
+      ];
+      const run = spawnSync(cxx, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      log.push(`$ ${cxx} ${args.join(' ')}`, run.stdout ?? '', run.stderr ?? '', String(run.error ?? ''));
+      writeFileSync(logFile, log.join('\n'));
+      if (run.error) finish(false, `${cxx} not found (${process.platform === 'darwin' ? 'xcode-select --install' : 'apt-get install g++'})`, inputs);
+      if (run.status === 0 && existsSync(addonFile)) {
+        console.log(`${tag} built with ${cxx} alone (${attempt.label})`);
+        finish(true, null, inputs);
+      }
+    }
+    finish(false, reasonFrom(log.join('\n'), logFile), inputs);
+  }
+
   function main() {
     if (process.env.POLYBLAS_SKIP_NATIVE === '1') finish(false, 'skipped (POLYBLAS_SKIP_NATIVE=1)', null);
     if (options.unsupported) finish(false, options.unsupported, null);
@@ -120,9 +166,9 @@ export function installNative(options) {
       rmSync(join(buildDir, 'CMakeFiles'), { recursive: true, force: true });
     }
     const cmake = spawnSync('cmake', ['--version'], { encoding: 'utf8' });
-    if (cmake.error || cmake.status !== 0) {
-      finish(false, 'cmake not found (apt-get install cmake g++ / brew install cmake)', inputs);
-    }
+    const noCmake = cmake.error || cmake.status !== 0;
+    if (options.direct && (noCmake || process.env.POLYBLAS_NATIVE_DIRECT === '1')) buildDirect(inputs);
+    if (noCmake) finish(false, 'cmake not found (apt-get install cmake g++ / brew install cmake)', inputs);
     let cmakeJs;
     let addonApiDir;
     try {
