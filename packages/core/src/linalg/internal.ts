@@ -285,9 +285,18 @@ export function gatherColumnMajor(a: NDArray, dst: FloatArray): FloatArray {
 export function columnToRowMajor(
   src: FloatArray, srcOffset: number, ld: number, rows: number, cols: number, dst: FloatArray, dstOffset: number,
 ): void {
-  for (let i = 0; i < rows; i++) {
-    const o = dstOffset + i * cols;
-    for (let j = 0; j < cols; j++) dst[o + j] = src[srcOffset + i + j * ld];
+  // In tiles, so that both the strided reads and the writes stay in cache for large matrices.
+  const TILE = 32;
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const i1 = Math.min(rows, i0 + TILE);
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const j1 = Math.min(cols, j0 + TILE);
+      for (let i = i0; i < i1; i++) {
+        const o = dstOffset + i * cols;
+        const from = srcOffset + i;
+        for (let j = j0; j < j1; j++) dst[o + j] = src[from + j * ld];
+      }
+    }
   }
 }
 

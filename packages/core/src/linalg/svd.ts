@@ -4,6 +4,9 @@
  * A row-major copy of the M×N A is the N×M Aᵀ to LAPACK. gesdd of Aᵀ = U'·Σ·V'ᵀ gives
  * A = V'·Σ·U'ᵀ: A's U is V' and A's Vᵀ is U'ᵀ. U' written column-major is exactly A's Vᵀ in
  * row-major order, and V'ᵀ column-major is A's U row-major, so gesdd writes the results in place.
+ * That is how square and wide matrices go. A tall A goes in column-major instead (one copy, as
+ * the row-major one would be) and its factors are transposed back, because gesdd handles a tall
+ * matrix faster than the wide transpose of it.
  *
  * @module
  */
@@ -11,7 +14,8 @@ import type { FloatArray } from '@polyblas/contract';
 import { LinAlgError } from '../errors.js';
 import { symmetric } from './eig.js';
 import {
-  NDArray, alloc, asMatrixStack, asSquareStack, booleanOption, assertFinite, blasFor, epsOf, lapackFor, numberOption, optionsOf,
+  NDArray, alloc, asMatrixStack, asSquareStack, booleanOption, assertFinite, blasFor, columnToRowMajor, epsOf, gatherColumnMajor,
+  lapackFor, numberOption, optionsOf,
   resultDType, rowMajorCopy, scalarOrArray, stackShape, toNDArray, wrap, type ArrayInput, type DType,
   type StackShape,
 } from './internal.js';
@@ -51,10 +55,29 @@ export function* decompose(A: NDArray, job: 'A' | 'S' | 'N'): Steps<SvdBuffers> 
     }
     return { shape, dtype, s, u, vt, uCols, vtRows };
   }
-  const buf = rowMajorCopy(A, dtype);
-  assertFinite(buf);
   const gesdd = lapackFor('gesdd', dtype, Math.max(m, n)).gesdd;
   const dummy = alloc(dtype, 1);
+  if (m > n) {
+    // gesdd is faster on a tall matrix than on the wide Aᵀ (its QR path over its LQ path), so a
+    // tall A goes in column-major and its factors come back transposed into row-major order.
+    const buf = gatherColumnMajor(A, alloc(dtype, A.size));
+    assertFinite(buf);
+    const uc = job === 'N' ? dummy : alloc(dtype, m * uCols);
+    const vtc = job === 'N' ? dummy : alloc(dtype, vtRows * n);
+    for (let t = 0; t < count; t++) {
+      const info = job === 'N'
+        ? yield call(gesdd, 'N', m, n, buf, m, t * m * n, s, t * k, dummy, 1, 0, dummy, 1, 0)
+        : yield call(gesdd, job, m, n, buf, m, t * m * n, s, t * k, uc, m, 0, vtc, vtRows, 0);
+      if (info > 0) throw new LinAlgError('SVD did not converge');
+      if (job !== 'N') {
+        columnToRowMajor(uc, 0, m, m, uCols, u!, t * m * uCols);
+        columnToRowMajor(vtc, 0, vtRows, vtRows, n, vt!, t * vtRows * n);
+      }
+    }
+    return { shape, dtype, s, u, vt, uCols, vtRows };
+  }
+  const buf = rowMajorCopy(A, dtype);
+  assertFinite(buf);
   for (let t = 0; t < count; t++) {
     // gesdd of the N×M Aᵀ: its U (N×vtRows, ld N) is A's Vᵀ, its Vᵀ (uCols×M, ld uCols) is A's U.
     const info = job === 'N'
