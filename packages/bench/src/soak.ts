@@ -8,6 +8,8 @@
  * intervals (after a full collection when node runs with --expose-gc). For each phase it prints
  * the mean of each quarter and the growth from the first quarter to the last; a phase passes when
  * RSS and the WebAssembly memory grow by at most the tolerance (5%). Exits 1 if any phase fails.
+ * The other columns say where growth comes from: "rss-live" is RSS less the V8 heap committed but
+ * free (heapTotal − heapUsed), so a step in RSS that V8's heap sizing explains shows there as flat.
  *
  * usage: node --expose-gc packages/bench/dist/soak.js [--backend name[,name]] [--small N] [--large N]
  *                                                   [--samples K] [--tolerance PERCENT]
@@ -21,6 +23,7 @@ const USAGE = `usage: node --expose-gc packages/bench/dist/soak.js [options]
   --large N           large calls per backend (default 1000)
   --samples K         memory samples per phase (default 40)
   --tolerance P       largest growth in percent from the first quarter to the last (default 5)
+  --trace             print every sample, not only the quarter means
   --help              this message`;
 
 interface Options {
@@ -29,13 +32,18 @@ interface Options {
   large: number;
   samples: number;
   tolerance: number;
+  trace: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options | null {
-  const options: Options = { backends: null, small: 1_000_000, large: 1_000, samples: 40, tolerance: 5 };
+  const options: Options = { backends: null, small: 1_000_000, large: 1_000, samples: 40, tolerance: 5, trace: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--help' || flag === '-h') return null;
+    if (flag === '--trace') {
+      options.trace = true;
+      continue;
+    }
     const value = argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     const count = (min: number) => {
@@ -59,6 +67,9 @@ function parseOptions(argv: readonly string[]): Options | null {
 interface MemorySample {
   calls: number;
   rss: number;
+  /** RSS less the V8 heap pages committed but holding no live objects (heapTotal − heapUsed). */
+  rssLive: number;
+  heapTotal: number;
   heapUsed: number;
   external: number;
   arrayBuffers: number;
@@ -66,7 +77,7 @@ interface MemorySample {
 }
 
 type Metric = Exclude<keyof MemorySample, 'calls'>;
-const METRICS: readonly Metric[] = ['rss', 'heapUsed', 'external', 'arrayBuffers', 'wasm'];
+const METRICS: readonly Metric[] = ['rss', 'rssLive', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers', 'wasm'];
 /** The metrics a phase is judged on (the others are printed for diagnosis). */
 const JUDGED: readonly Metric[] = ['rss', 'wasm'];
 
@@ -79,14 +90,20 @@ function wasmBytes(): number | null {
   return typeof bytes === 'number' ? bytes : null;
 }
 
-function sample(calls: number): MemorySample {
-  collect?.();
+async function sample(calls: number): Promise<MemorySample> {
+  if (collect) {
+    // V8 frees ArrayBuffer memory on a background thread after a collection: give it a moment,
+    // so a sample does not catch buffers that are already garbage.
+    collect();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    collect();
+  }
   const m = process.memoryUsage();
-  return { calls, rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, wasm: wasmBytes() };
+  return { calls, rss: m.rss, rssLive: m.rss - (m.heapTotal - m.heapUsed), heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, wasm: wasmBytes() };
 }
 
 /** A phase: `calls` calls of `step(i)`, with `samples` memory samples spread over them. */
-function runPhase(calls: number, samples: number, step: (i: number) => void): { samples: MemorySample[]; seconds: number } {
+async function runPhase(calls: number, samples: number, step: (i: number) => void): Promise<{ samples: MemorySample[]; seconds: number }> {
   const every = Math.max(1, Math.floor(calls / samples));
   const taken: MemorySample[] = [];
   let busy = 0;
@@ -94,7 +111,7 @@ function runPhase(calls: number, samples: number, step: (i: number) => void): { 
     const start = performance.now();
     step(i);
     busy += performance.now() - start;
-    if ((i + 1) % every === 0 || i + 1 === calls) taken.push(sample(i + 1));
+    if ((i + 1) % every === 0 || i + 1 === calls) taken.push(await sample(i + 1));
   }
   return { samples: taken, seconds: busy / 1000 };
 }
@@ -191,13 +208,14 @@ interface PhaseResult {
   pass: boolean;
 }
 
-function report(backend: string, phase: string, run: { samples: MemorySample[]; seconds: number }, tolerance: number): PhaseResult {
+function report(backend: string, phase: string, run: { samples: MemorySample[]; seconds: number }, tolerance: number, trace: boolean): PhaseResult {
   const q = quarters(run.samples);
   const growth = Object.fromEntries(METRICS.map((m) => [m, growthPercent(q[m])])) as Record<Metric, number | null>;
   const pass = JUDGED.every((m) => growth[m] === null || growth[m]! <= tolerance);
   const calls = run.samples.at(-1)?.calls ?? 0;
   console.log(`\n${backend} / ${phase}: ${calls} calls in ${run.seconds.toFixed(1)} s (${(calls / run.seconds).toFixed(0)} calls/s), ${run.samples.length} samples`);
-  const rows = [['', 'rss MB', 'heapUsed MB', 'external MB', 'arrayBuffers MB', 'wasm MB']];
+  const rows = [['', 'rss MB', 'rss-live MB', 'heapTotal MB', 'heapUsed MB', 'external MB', 'arrayBuffers MB', 'wasm MB']];
+  if (trace) for (const s of run.samples) rows.push([`after ${s.calls}`, ...METRICS.map((m) => mb(s[m]))]);
   for (let k = 0; k < 4; k++) rows.push([`quarter ${k + 1}`, ...METRICS.map((m) => mb(q[m][k]))]);
   rows.push(['min-max', ...METRICS.map((m) => {
     const values = run.samples.map((s) => s[m]).filter((v): v is number => v !== null);
@@ -243,13 +261,13 @@ async function main(argv: readonly string[]): Promise<number> {
     for (let i = 0; i < Math.min(options.small, 6000); i++) warmSmall(i);
     const warmLarge = largeStep(large);
     for (let i = 0; i < Math.min(options.large, 6); i++) warmLarge(i);
-    if (options.small > 0) results.push(report(backend, 'small', runPhase(options.small, options.samples, smallStep(small)), options.tolerance));
-    if (options.large > 0) results.push(report(backend, 'large', runPhase(options.large, options.samples, largeStep(large)), options.tolerance));
+    if (options.small > 0) results.push(report(backend, 'small', await runPhase(options.small, options.samples, smallStep(small)), options.tolerance, options.trace));
+    if (options.large > 0) results.push(report(backend, 'large', await runPhase(options.large, options.samples, largeStep(large)), options.tolerance, options.trace));
   }
   await setBackend('default');
 
   console.log('\nsummary');
-  const rows = [['backend', 'phase', 'calls', 'seconds', 'rss', 'heapUsed', 'external', 'arrayBuffers', 'wasm', 'verdict']];
+  const rows = [['backend', 'phase', 'calls', 'seconds', 'rss', 'rss-live', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers', 'wasm', 'verdict']];
   for (const r of results) {
     rows.push([r.backend, r.phase, String(r.calls), r.seconds.toFixed(1), ...METRICS.map((m) => pct(r.growth[m])), r.pass ? 'PASS' : 'FAIL']);
   }
