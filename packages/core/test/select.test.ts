@@ -124,6 +124,19 @@ describe('registerBackend', () => {
     );
   });
 
+  it('replaces a backend that was unavailable, but never one that loaded', async () => {
+    const core = await freshCore();
+    core.registerBackend({ name: 'late', priority: 0, load: () => ({ available: false, reason: 'could not be imported' }) });
+    await expect(core.setBackend('late')).rejects.toThrow(/could not be imported/);
+    const js = (await import('@polyblas/backend-js')).jsBackend;
+    core.registerBackend({ name: 'late', priority: 0, load: () => ({ available: true, backend: { ...js, name: 'late' } }) });
+    await expect(core.setBackend('late')).resolves.toBe('late');
+    expect(core.linalg.det(core.array([[2, 0], [0, 3]]))).toBeCloseTo(6, 12);
+    expect(() => core.registerBackend({ name: 'late', priority: 0, load: () => ({ available: false, reason: 'x' }) })).toThrow(
+      /already loaded/,
+    );
+  });
+
   it('runs a partial backend, falling back to the reference routine by routine', async () => {
     const core = await freshCore();
     let calls = 0;

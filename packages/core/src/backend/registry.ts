@@ -36,7 +36,9 @@ const NAME = /^[a-z][a-z0-9-]*$/;
 /**
  * Makes a backend known to the selector. Built-in backends (accelerate, openblas, wasm, js) are
  * registered by polyblas itself; call this for a backend of your own. Registering a name twice
- * replaces the earlier descriptor, unless it was already loaded.
+ * replaces the earlier descriptor unless that one loaded successfully; replacing one that was
+ * unavailable is how a bundled application hands core a backend it could not import by name
+ * (`registerBackend(descriptor)` from `@polyblas/backend-wasm`, then `setBackend('wasm')`).
  *
  * @example
  * ```ts
@@ -46,6 +48,10 @@ const NAME = /^[a-z][a-z0-9-]*$/;
  *   priority: 5,
  *   load: async () => ({ available: false, reason: 'not built for this platform' }),
  * });
+ * // In a bundle where core could not import the wasm package by name:
+ * import { descriptor as wasm } from '@polyblas/backend-wasm';
+ * registerBackend(wasm);
+ * await setBackend('wasm');
  * ```
  */
 export function registerBackend(descriptor: BackendDescriptor): void {
@@ -58,7 +64,7 @@ export function registerBackend(descriptor: BackendDescriptor): void {
   }
   if (typeof descriptor.load !== 'function') typeError('descriptor.load', 'a function', descriptor.load);
   const existing = entries.get(descriptor.name);
-  if (existing && existing.state.status !== 'unloaded') {
+  if (existing?.state.status === 'available') {
     throw new Error(`registerBackend: a backend named "${descriptor.name}" is already loaded`);
   }
   entries.set(descriptor.name, { descriptor, state: { status: 'unloaded' } });
