@@ -26,9 +26,11 @@ const check = process.argv.includes('--check');
 
 /** Sources compiled once per precision, and sources compiled once. */
 const PER_PRECISION = ['level1.c', 'level2.c', 'level3.c', 'gemm.c'];
-const ONCE = ['exports.c'];
+/** Compiled once (as double): lasr serves bdsqr, which rotates in double for both precisions. */
+const ONCE = ['lasr.c', 'exports.c'];
 /** The pthreads build (Node only) adds the threaded gemm. */
 const PER_PRECISION_THREADS = [...PER_PRECISION, 'threads.c'];
+const ONCE_THREADS = ['lasr.c'];
 /** Threads a call may use in the pthreads build: the caller plus the worker pool. */
 const POOL = 3;
 const ROUTINES = [
@@ -36,7 +38,7 @@ const ROUTINES = [
   'gemv', 'ger', 'symv', 'trmv', 'trsv', 'gemm', 'symm', 'syrk', 'trmm', 'trsm',
 ];
 const EXPORTS = [
-  '_pb_heap_base',
+  '_pb_heap_base', '_pb_dlasr_batch',
   ...['d', 's'].flatMap((p) => ROUTINES.map((r) => `_pb_${p}${r}`)),
 ];
 const CFLAGS = ['-O3', '-msimd128', '-std=c11', '-Wall', '-Wextra', '-Werror', '-fno-math-errno', '-ffp-contract=off'];
@@ -83,6 +85,11 @@ try {
       emcc([...CFLAGS, '-pthread', '-DPB_THREADS', `-D${define}`, '-c', join(csrc, source), '-o', object], work);
       threadObjects.push(object);
     }
+  }
+  for (const source of ONCE_THREADS) {
+    const object = `t_${source.replace(/\.c$/, '.o')}`;
+    emcc([...CFLAGS, '-pthread', '-DPB_THREADS', '-DPB_DOUBLE', '-c', join(csrc, source), '-o', object], work);
+    threadObjects.push(object);
   }
   emcc([...THREAD_LDFLAGS, ...threadObjects, '-o', 'polyblas-threads.js'], work);
   const wasm = readFileSync(join(work, 'polyblas.wasm'));

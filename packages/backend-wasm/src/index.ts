@@ -130,7 +130,9 @@ export function createWasmBackend({ exports, heap }: WasmInstance, threads = 1, 
     d: heapBlas('d', exports, heap, blasOf(blasKernels, 'd'), current),
     s: heapBlas('s', exports, heap, blasOf(blasKernels, 's'), current),
   };
-  const lapack = heapLapackKernels(heap, heapContext('d', heap, direct.d), heapContext('s', heap, direct.s), lapackKernels);
+  // bdsqr rotates in double for both precisions, and only double vectors can be in the heap.
+  const ctxD = heapContext('d', heap, direct.d, exports.pb_dlasr_batch);
+  const lapack = heapLapackKernels(heap, ctxD, heapContext('s', heap, direct.s), lapackKernels);
   const kernels: Kernels = { ...stagedBlasKernels(heap, direct, blasKernels), ...lapack };
   return {
     name: 'wasm',

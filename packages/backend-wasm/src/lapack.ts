@@ -15,17 +15,19 @@ import { operand, stageCall, type Operand } from './stage.js';
 /**
  * A LAPACK context over the heap. `work()` takes zero-filled workspace from the arena; the arena
  * is locked while an algorithm runs, so a request that does not fit is served by an ordinary
- * array (correct, slower) and remembered in `shortfall` so the next call reserves more.
+ * array (correct, slower) and remembered in `shortfall` so the next call reserves more. With the
+ * module's `pb_dlasr_batch`, bdsqr's rotation chains run in WebAssembly on vectors that live in
+ * the heap (`rotateRows`).
  *
  * @example
  * ```ts
- * import { heapContext, type Arena } from '@polyblas/backend-wasm';
- * declare const heap: Arena, blas: Blas<Float64Array>;
- * const ctx = heapContext('d', heap, blas);
+ * import { heapContext, type Arena, type WasmExports } from '@polyblas/backend-wasm';
+ * declare const heap: Arena, blas: Blas<Float64Array>, exports: WasmExports;
+ * const ctx = heapContext('d', heap, blas, exports.pb_dlasr_batch);
  * ```
  */
 export function heapContext<P extends Precision>(
-  precision: P, heap: Arena, blas: Blas<ArrayOf<P>>,
+  precision: P, heap: Arena, blas: Blas<ArrayOf<P>>, lasrBatch?: (...args: number[]) => number,
 ): LapackContext<ArrayOf<P>> & { shortfall: number } {
   const bytes = precision === 'd' ? 8 : 4;
   const Ctor = (precision === 'd' ? Float64Array : Float32Array) as unknown as new (n: number) => ArrayOf<P>;
@@ -48,8 +50,49 @@ export function heapContext<P extends Precision>(
       return { data, offset };
     },
     iwork: (n: number) => new Int32Array(Math.max(0, n)),
+    rotateRows: lasrBatch ? heapRotateRows(heap, lasrBatch, (bytes: number) => (ctx.shortfall += bytes)) : undefined,
   };
   return ctx;
+}
+
+/**
+ * bdsqr's rotation chains on heap vectors through the module's lasr_batch: the queued chains'
+ * description and coefficients are copied into the heap for the call. W outside the heap, or no
+ * room for the copy, declines the call (bdsqr then rotates in TypeScript).
+ */
+function heapRotateRows(
+  heap: Arena, lasrBatch: (...args: number[]) => number, shortfall: (bytes: number) => void,
+): NonNullable<LapackContext<Float64Array>['rotateRows']> {
+  return (W, ld, offset, cols, chains) => {
+    if (W.buffer !== heap.memory.buffer) return false;
+    const n = chains.length;
+    if (n === 0 || cols <= 0) return true;
+    let used = 0;
+    for (let i = 0; i < n; i++) used = Math.max(used, chains.at[i] + chains.count[i]);
+    const bytes = 16 * used + 16 * n + 64;
+    const mark = heap.mark();
+    try {
+      const address = heap.alloc(bytes);
+      if (address < 0) {
+        shortfall(bytes);
+        return false;
+      }
+      const f64 = heap.f64();
+      const c = address, s = c + 8 * used, ints = s + 8 * used;
+      f64.set(chains.c.subarray(0, used), c / 8);
+      f64.set(chains.s.subarray(0, used), s / 8);
+      const i32 = new Int32Array(heap.memory.buffer, ints, 3 * n);
+      i32.set(chains.at.subarray(0, n), 0);
+      i32.set(chains.first.subarray(0, n), n);
+      i32.set(chains.count.subarray(0, n), 2 * n);
+      const forward = ints + 12 * n;
+      new Uint8Array(heap.memory.buffer, forward, n).set(chains.forward.subarray(0, n));
+      lasrBatch(n, ints, ints + 4 * n, ints + 8 * n, forward, c, s, cols, W.byteOffset + 8 * offset, ld);
+      return true;
+    } finally {
+      heap.release(mark);
+    }
+  };
 }
 
 /** Column-major operand: array, leading dimension and offset positions, rows × columns. */

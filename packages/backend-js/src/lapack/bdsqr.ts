@@ -4,6 +4,7 @@
  * @module
  */
 import type { FloatArray } from '@polyblas/contract';
+import type { LapackContext, RotationChains } from './context.js';
 import { las2, type SingularPair } from './las2.js';
 import { givens, lartg } from './lartg.js';
 import { lasv2, type Svd2 } from './lasv2.js';
@@ -19,11 +20,12 @@ const SQUARE_MAX = 2 ** 960;
  * columns): for k = 0 .. count−1, rows (first+k, first+k+1) ← [c s; −s c]·(rows). Columns are
  * independent, so the chain runs down each column with the rotated value carried in a register:
  * one load and one store per element and rotation. Each chain is a serial dependence, so eight
- * columns go together for the processor to overlap (then four, then one at the edge).
+ * columns go together for the processor to overlap (then four, then one at the edge). The
+ * cosines and sines are c[co + k] and s[co + k].
  */
 function rotateRowsForward(
   W: Float64Array, ld: number, offset: number, cols: number, first: number, count: number,
-  c: Float64Array, s: Float64Array,
+  c: Float64Array, s: Float64Array, co: number,
 ): void {
   let j = 0;
   for (; j + 8 <= cols; j += 8) {
@@ -44,8 +46,8 @@ function rotateRowsForward(
     let a6 = W[p6];
     let a7 = W[p7];
     for (let k = 0; k < count; k++) {
-      const ck = c[k];
-      const sk = s[k];
+      const ck = c[co + k];
+      const sk = s[co + k];
       const q = k + 1;
       let y = W[p0 + q];
       W[p0 + k] = ck * a0 + sk * y;
@@ -91,8 +93,8 @@ function rotateRowsForward(
     let a2 = W[p2];
     let a3 = W[p3];
     for (let k = 0; k < count; k++) {
-      const ck = c[k];
-      const sk = s[k];
+      const ck = c[co + k];
+      const sk = s[co + k];
       const q = k + 1;
       let y = W[p0 + q];
       W[p0 + k] = ck * a0 + sk * y;
@@ -117,8 +119,8 @@ function rotateRowsForward(
     let carry = W[p];
     for (let k = 0; k < count; k++) {
       const y = W[p + k + 1];
-      const ck = c[k];
-      const sk = s[k];
+      const ck = c[co + k];
+      const sk = s[co + k];
       W[p + k] = ck * carry + sk * y;
       carry = ck * y - sk * carry;
     }
@@ -132,7 +134,7 @@ function rotateRowsForward(
  */
 function rotateRowsBackward(
   W: Float64Array, ld: number, offset: number, cols: number, first: number, count: number,
-  c: Float64Array, s: Float64Array,
+  c: Float64Array, s: Float64Array, co: number,
 ): void {
   let j = 0;
   for (; j + 8 <= cols; j += 8) {
@@ -153,8 +155,8 @@ function rotateRowsBackward(
     let a6 = W[p6 + count];
     let a7 = W[p7 + count];
     for (let k = count - 1; k >= 0; k--) {
-      const ck = c[k];
-      const sk = s[k];
+      const ck = c[co + k];
+      const sk = s[co + k];
       const q = k + 1;
       let y = W[p0 + k];
       W[p0 + q] = ck * a0 + sk * y;
@@ -200,8 +202,8 @@ function rotateRowsBackward(
     let a2 = W[p2 + count];
     let a3 = W[p3 + count];
     for (let k = count - 1; k >= 0; k--) {
-      const ck = c[k];
-      const sk = s[k];
+      const ck = c[co + k];
+      const sk = s[co + k];
       const q = k + 1;
       let y = W[p0 + k];
       W[p0 + q] = ck * a0 + sk * y;
@@ -226,8 +228,8 @@ function rotateRowsBackward(
     let carry = W[p + count];
     for (let k = count - 1; k >= 0; k--) {
       const y = W[p + k];
-      const ck = c[k];
-      const sk = s[k];
+      const ck = c[co + k];
+      const sk = s[co + k];
       W[p + k + 1] = ck * carry + sk * y;
       carry = ck * y - sk * carry;
     }
@@ -235,15 +237,80 @@ function rotateRowsBackward(
   }
 }
 
-/** Applies one rotation to rows a and b of W: (a, b) ← (c·a + s·b, c·b − s·a). */
-function rotatePair(W: Float64Array, ld: number, offset: number, cols: number, a: number, b: number, c: number, s: number): void {
-  for (let j = 0; j < cols; j++) {
-    const pa = offset + a + j * ld;
-    const pb = offset + b + j * ld;
-    const x = W[pa];
-    const y = W[pb];
-    W[pa] = c * x + s * y;
-    W[pb] = c * y - s * x;
+/** A backend's kernel for the rotation chains (see {@link LapackContext.rotateRows}). */
+type RotateRows = NonNullable<LapackContext<FloatArray>['rotateRows']>;
+
+/** Chains queued before they are applied: at most this many, and this many rotations. */
+const QUEUED_CHAINS = 32;
+const QUEUED_ROTATIONS = 8192;
+
+/**
+ * The rotation chains of successive sweeps for one matrix of vectors, applied together: a
+ * backend's kernel can then take each block of columns through all of them while it is in
+ * cache, instead of streaming the whole matrix once per sweep. The order of operations on every
+ * element is unchanged, so the results are identical.
+ */
+class RotationQueue implements RotationChains {
+  length = 0;
+  readonly at = new Int32Array(QUEUED_CHAINS);
+  readonly first = new Int32Array(QUEUED_CHAINS);
+  readonly count = new Int32Array(QUEUED_CHAINS);
+  readonly forward = new Uint8Array(QUEUED_CHAINS);
+  readonly c: Float64Array;
+  readonly s: Float64Array;
+  private used = 0;
+
+  constructor(
+    private readonly kernel: RotateRows | undefined, n: number,
+    private readonly W: Float64Array, private readonly ld: number, private readonly offset: number,
+    private readonly cols: number,
+  ) {
+    const capacity = Math.max(n, QUEUED_ROTATIONS);
+    this.c = new Float64Array(capacity);
+    this.s = new Float64Array(capacity);
+  }
+
+  /** Queues the chain of `count` rotations c[0..], s[0..] on rows first .. first+count. */
+  push(forward: boolean, first: number, count: number, c: Float64Array, s: Float64Array): void {
+    if (this.length === QUEUED_CHAINS || this.used + count > this.c.length) this.flush();
+    const at = this.used;
+    for (let k = 0; k < count; k++) {
+      this.c[at + k] = c[k];
+      this.s[at + k] = s[k];
+    }
+    this.add(forward, first, count, at);
+  }
+
+  /** Queues the single rotation (c, s) of rows first and first+1. */
+  pushOne(first: number, c: number, s: number): void {
+    if (this.length === QUEUED_CHAINS || this.used + 1 > this.c.length) this.flush();
+    const at = this.used;
+    this.c[at] = c;
+    this.s[at] = s;
+    this.add(true, first, 1, at);
+  }
+
+  /** Applies the queued chains in order and empties the queue. */
+  flush(): void {
+    if (this.length === 0) return;
+    const { W, ld, offset, cols } = this;
+    if (!this.kernel?.(W, ld, offset, cols, this)) {
+      for (let i = 0; i < this.length; i++) {
+        if (this.forward[i]) rotateRowsForward(W, ld, offset, cols, this.first[i], this.count[i], this.c, this.s, this.at[i]);
+        else rotateRowsBackward(W, ld, offset, cols, this.first[i], this.count[i], this.c, this.s, this.at[i]);
+      }
+    }
+    this.length = 0;
+    this.used = 0;
+  }
+
+  private add(forward: boolean, first: number, count: number, at: number): void {
+    const i = this.length++;
+    this.at[i] = at;
+    this.first[i] = first;
+    this.count[i] = count;
+    this.forward[i] = forward ? 1 : 0;
+    this.used = at + count;
   }
 }
 
@@ -275,7 +342,8 @@ function swapRows(W: Float64Array, ld: number, offset: number, cols: number, a: 
  *
  * `d` and `e` are double precision for both precisions: the iteration runs in double and the
  * caller rounds the values once. Returns 0, or the number of superdiagonal entries that did not
- * converge to zero within 6·n² inner steps (then `d` is not sorted).
+ * converge to zero within 6·n² inner steps (then `d` is not sorted). `rotateRows`, a backend's
+ * kernel (the context's), applies the rotation chains where it can reach the vectors.
  *
  * @example
  * ```ts
@@ -289,6 +357,7 @@ export function bdsqr<T extends FloatArray>(
   precision: 'd' | 's', n: number, d: Float64Array, e: Float64Array,
   VT: T, ldvt: number, offsetVT: number, ncvt: number,
   UT: T, ldut: number, offsetUT: number, nru: number,
+  rotateRows?: RotateRows,
 ): number {
   if (n === 0) return 0;
   // The rotations always run on Float64Array storage (single precision vectors are rotated in a
@@ -296,7 +365,7 @@ export function bdsqr<T extends FloatArray>(
   // than the same loops once they had seen both types.
   const vt = inDouble(VT, ldvt, offsetVT, n, ncvt);
   const ut = inDouble(UT, ldut, offsetUT, n, nru);
-  const info = bdsqrDouble(precision, n, d, e, vt.data, vt.ld, vt.offset, ncvt, ut.data, ut.ld, ut.offset, nru);
+  const info = bdsqrDouble(precision, n, d, e, vt.data, vt.ld, vt.offset, ncvt, ut.data, ut.ld, ut.offset, nru, rotateRows);
   if (vt.data !== VT) copyRows(n, ncvt, vt.data, vt.ld, vt.offset, VT, ldvt, offsetVT);
   if (ut.data !== UT) copyRows(n, nru, ut.data, ut.ld, ut.offset, UT, ldut, offsetUT);
   return info;
@@ -322,7 +391,7 @@ function copyRows(n: number, cols: number, src: FloatArray, lds: number, os: num
 function bdsqrDouble(
   precision: 'd' | 's', n: number, d: Float64Array, e: Float64Array,
   VT: Float64Array, ldvt: number, offsetVT: number, ncvt: number,
-  UT: Float64Array, ldut: number, offsetUT: number, nru: number,
+  UT: Float64Array, ldut: number, offsetUT: number, nru: number, rotateRows: RotateRows | undefined,
 ): number {
   const eps = precision === 'd' ? 2 ** -53 : 2 ** -24;
   const unfl = precision === 'd' ? 2 ** -1022 : 2 ** -126;
@@ -333,12 +402,12 @@ function bdsqrDouble(
       // The values alone cost O(n²); as shifts they save about a fifth of the O(n³) vector work.
       const values = d.slice();
       const none = new Float64Array(0);
-      if (iterate(eps, unfl, n, values, e.slice(), none, 1, 0, 0, none, 1, 0, 0, null) === 0) {
+      if (iterate(eps, unfl, n, values, e.slice(), none, 1, 0, 0, none, 1, 0, 0, null, undefined) === 0) {
         for (let i = 0; i < n; i++) values[i] = Math.abs(values[i]);
         known = new KnownValues(values.sort());
       }
     }
-    info = iterate(eps, unfl, n, d, e, VT, ldvt, offsetVT, ncvt, UT, ldut, offsetUT, nru, known);
+    info = iterate(eps, unfl, n, d, e, VT, ldvt, offsetVT, ncvt, UT, ldut, offsetUT, nru, known, rotateRows);
   }
   // Make the values non-negative; the sign moves into the right singular vector.
   for (let i = 0; i < n; i++) {
@@ -411,6 +480,7 @@ function iterate(
   eps: number, unfl: number, n: number, d: Float64Array, e: Float64Array,
   VT: Float64Array, ldvt: number, offsetVT: number, ncvt: number,
   UT: Float64Array, ldut: number, offsetUT: number, nru: number, known: KnownValues | null,
+  rotateRows: RotateRows | undefined,
 ): number {
   const tol = Math.max(10, Math.min(100, eps ** -0.125)) * eps;
   // Rotations of one sweep: first (right for a top-down chase) and second (left).
@@ -419,6 +489,8 @@ function iterate(
   const c2 = new Float64Array(n);
   const s2 = new Float64Array(n);
   const rot = givens();
+  const vt = ncvt > 0 ? new RotationQueue(rotateRows, n, VT, ldvt, offsetVT, ncvt) : null;
+  const ut = nru > 0 ? new RotationQueue(rotateRows, n, UT, ldut, offsetUT, nru) : null;
   const pair: SingularPair = { ssmin: 0, ssmax: 0 };
   const svd2: Svd2 = { ssmin: 0, ssmax: 0, csl: 1, snl: 0, csr: 1, snr: 0 };
 
@@ -444,6 +516,8 @@ function iterate(
   let m = n - 1; // bottom row of the active block
   outer: while (m > 0) {
     if (iter >= maxit) {
+      vt?.flush();
+      ut?.flush();
       let unconverged = 0;
       for (let i = 0; i < n - 1; i++) if (e[i] !== 0) unconverged++;
       return unconverged;
@@ -475,8 +549,8 @@ function iterate(
         known.remove(svd2.ssmax);
         known.remove(svd2.ssmin);
       }
-      if (ncvt > 0) rotatePair(VT, ldvt, offsetVT, ncvt, ll, m, svd2.csr, svd2.snr);
-      if (nru > 0) rotatePair(UT, ldut, offsetUT, nru, ll, m, svd2.csl, svd2.snl);
+      vt?.pushOne(ll, svd2.csr, svd2.snr);
+      ut?.pushOne(ll, svd2.csl, svd2.snl);
       m -= 2;
       continue;
     }
@@ -559,8 +633,8 @@ function iterate(
         const h = d[m] * cs;
         d[m] = h * oldcs;
         e[m - 1] = h * oldsn;
-        if (ncvt > 0) rotateRowsForward(VT, ldvt, offsetVT, ncvt, ll, count, c1, s1);
-        if (nru > 0) rotateRowsForward(UT, ldut, offsetUT, nru, ll, count, c2, s2);
+        vt?.push(true, ll, count, c1, s1);
+        ut?.push(true, ll, count, c2, s2);
         if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
       } else {
         let cs = 1;
@@ -584,8 +658,8 @@ function iterate(
         const h = d[ll] * cs;
         d[ll] = h * oldcs;
         e[ll] = h * oldsn;
-        if (nru > 0) rotateRowsBackward(UT, ldut, offsetUT, nru, ll, count, c1, s1);
-        if (ncvt > 0) rotateRowsBackward(VT, ldvt, offsetVT, ncvt, ll, count, c2, s2);
+        ut?.push(false, ll, count, c1, s1);
+        vt?.push(false, ll, count, c2, s2);
         if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
       }
     } else if (idir === 1) {
@@ -644,8 +718,8 @@ function iterate(
         s2[i - ll] = sl;
       }
       e[m - 1] = f;
-      if (ncvt > 0) rotateRowsForward(VT, ldvt, offsetVT, ncvt, ll, count, c1, s1);
-      if (nru > 0) rotateRowsForward(UT, ldut, offsetUT, nru, ll, count, c2, s2);
+      vt?.push(true, ll, count, c1, s1);
+      ut?.push(true, ll, count, c2, s2);
       if (Math.abs(e[m - 1]) <= thresh) e[m - 1] = 0;
     } else {
       // Chase the bulge from bottom to top (the same sweep on the reversed transpose).
@@ -676,10 +750,12 @@ function iterate(
         s2[i - ll - 1] = sl;
       }
       e[ll] = f;
-      if (nru > 0) rotateRowsBackward(UT, ldut, offsetUT, nru, ll, count, c1, s1);
-      if (ncvt > 0) rotateRowsBackward(VT, ldvt, offsetVT, ncvt, ll, count, c2, s2);
+      ut?.push(false, ll, count, c1, s1);
+      vt?.push(false, ll, count, c2, s2);
       if (Math.abs(e[ll]) <= thresh) e[ll] = 0;
     }
   }
+  vt?.flush();
+  ut?.flush();
   return 0;
 }

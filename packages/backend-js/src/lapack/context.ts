@@ -52,6 +52,42 @@ export interface LapackContext<T extends FloatArray> {
   work(n: number): Work<T>;
   /** A zero-filled integer workspace of `n` elements (always a plain Int32Array). */
   iwork(n: number): Int32Array;
+  /**
+   * Optional kernel for bdsqr's hot loop: applies queued rotation chains, in order, to rows of the
+   * column-major double matrix W (`cols` columns). Returns false, leaving W untouched, when it
+   * cannot reach W (the algorithm then rotates in TypeScript).
+   */
+  readonly rotateRows?: (W: Float64Array, ld: number, offset: number, cols: number, chains: RotationChains) => boolean;
+}
+
+/**
+ * Chains of plane rotations on consecutive rows, as bdsqr's sweeps produce them, queued to be
+ * applied in order. Chain i covers rows `first[i] .. first[i]+count[i]`, with cosines and sines
+ * at `c[at[i] + k]`, `s[at[i] + k]` for k = 0 .. count[i]−1. Forward: for k upwards, rows
+ * (first+k, first+k+1) ← [c_k s_k; −s_k c_k]·(rows); backward: for k downwards, rows
+ * (first+k+1, first+k) ← [c_k s_k; −s_k c_k]·(rows).
+ *
+ * @example
+ * ```ts
+ * import type { RotationChains } from './context.js';
+ * // one forward rotation by 90° of rows 0 and 1
+ * const chains: RotationChains = {
+ *   length: 1, at: new Int32Array([0]), first: new Int32Array([0]), count: new Int32Array([1]),
+ *   forward: new Uint8Array([1]), c: new Float64Array([0]), s: new Float64Array([1]),
+ * };
+ * ```
+ */
+export interface RotationChains {
+  /** Chains queued. */
+  readonly length: number;
+  /** Where each chain's coefficients start in `c` and `s`. */
+  readonly at: Int32Array;
+  readonly first: Int32Array;
+  readonly count: Int32Array;
+  /** 1: forward, 0: backward. */
+  readonly forward: Uint8Array;
+  readonly c: Float64Array;
+  readonly s: Float64Array;
 }
 
 /**

@@ -137,7 +137,7 @@ function gelsdTall<T extends FloatArray>(
   const e = new Float64Array(N);
   for (let i = 0; i < N; i++) d[i] = w[oD + i];
   for (let i = 0; i < N - 1; i++) e[i] = w[oE + i];
-  const info = bdsqr(ctx.precision, N, d, e, w, N, oVT, N, B, ldb, offsetB, nrhs);
+  const info = bdsqr(ctx.precision, N, d, e, w, N, oVT, N, B, ldb, offsetB, nrhs, ctx.rotateRows);
   for (let i = 0; i < N; i++) s[offsetS + i] = d[i] / scale;
   if (info > 0) return info;
 

@@ -226,13 +226,13 @@ function gesddTall<T extends FloatArray>(
     copyMatrix(M, N, A, lda, offsetA, U, ldu, offsetU);
     orgbr(ctx, 'Q', M, ncu, N, U, ldu, offsetU, w, oTauq, w, oP);
     transpose(M, N, U, ldu, offsetU, w, N, oUT);
-    info = bdsqr(ctx.precision, N, d, e, VT, ldvt, offsetVT, N, w, N, oUT, M);
+    info = bdsqr(ctx.precision, N, d, e, VT, ldvt, offsetVT, N, w, N, oUT, M, ctx.rotateRows);
     transpose(N, M, w, N, oUT, U, ldu, offsetU);
   } else {
     // Q_B of R's reduction, transposed, is rotated by bdsqr into U_Rᵀ; then U = Q_R·[U_R; 0].
     orgbr(ctx, 'Q', N, N, N, w, N, oR, w, oTauq, w, oP);
     transpose(N, N, w, N, oR, w, N, oUT);
-    info = bdsqr(ctx.precision, N, d, e, VT, ldvt, offsetVT, N, w, N, oUT, N);
+    info = bdsqr(ctx.precision, N, d, e, VT, ldvt, offsetVT, N, w, N, oUT, N, ctx.rotateRows);
     const ncu = jobz === 'A' ? M : N;
     setIdentity(M, ncu, U, ldu, offsetU);
     transpose(N, N, w, N, oUT, U, ldu, offsetU);
