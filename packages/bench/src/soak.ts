@@ -10,6 +10,8 @@
  * RSS and the WebAssembly memory grow by at most the tolerance (5%). Exits 1 if any phase fails.
  * The other columns say where growth comes from: "rss-live" is RSS less the V8 heap committed but
  * free (heapTotal − heapUsed), so a step in RSS that V8's heap sizing explains shows there as flat.
+ * On glibc, freed memory stays in per-thread malloc arenas (V8's compiler and sweeper threads):
+ * running with MALLOC_ARENA_MAX=1 tells that retention apart from a leak.
  *
  * usage: node --expose-gc packages/bench/dist/soak.js [--backend name[,name]] [--small N] [--large N]
  *                                                   [--samples K] [--tolerance PERCENT]
