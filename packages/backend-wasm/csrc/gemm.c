@@ -73,31 +73,6 @@ static void pack_panels_b(int kc, int nc, const real *B, int b1, int b2, real *o
   }
 }
 
-/*
- * ab (MR x NR, column-major) <- pa * pb over kc. The accumulators are an array of constant shape,
- * which the compiler unrolls into MR/VL x NR registers. Measured in Node 20 (V8): 4x4 doubles
- * (8 accumulators) and 8x4 singles are fastest; larger tiles spill and unrolling the k loop is
- * slower, as V8 allocates fewer vector registers than x86-64 has.
- */
-#define MV (MR / VL)
-static inline void micro_kernel(int kc, const real *restrict pa, const real *restrict pb, real *restrict ab) {
-  v128_t c[NR][MV];
-  for (int j = 0; j < NR; j++)
-    for (int i = 0; i < MV; i++) c[j][i] = vsplat(0);
-  for (int p = 0; p < kc; p++) {
-    v128_t a[MV];
-    for (int i = 0; i < MV; i++) a[i] = vload(pa + i * VL);
-    for (int j = 0; j < NR; j++) {
-      const v128_t b = vload_splat(pb + j);
-      for (int i = 0; i < MV; i++) c[j][i] = vadd(c[j][i], vmul(a[i], b));
-    }
-    pa += MR;
-    pb += NR;
-  }
-  for (int j = 0; j < NR; j++)
-    for (int i = 0; i < MV; i++) vstore(ab + j * MR + i * VL, c[j][i]);
-}
-
 /* C[0:mr, 0:nr] <- alpha*ab + (first ? beta*C : C); beta == 0 does not read C. */
 static void update_tile(int mr, int nr, real alpha, const real *ab, real beta, int first, real *C, int c1, int c2) {
   for (int j = 0; j < nr; j++) {
@@ -111,6 +86,51 @@ static void update_tile(int mr, int nr, real alpha, const real *ab, real beta, i
       for (int i = 0; i < mr; i++) col[(ptrdiff_t)i * c1] = beta * col[(ptrdiff_t)i * c1] + alpha * t[i];
     }
   }
+}
+
+/*
+ * The micro-kernel: the MR x NR tile ab = pa * pb over kc, in registers (an array of constant shape,
+ * which the compiler unrolls into MR/VL x NR vectors), then C[0:mr, 0:nr] <- alpha*ab +
+ * (first ? beta*C : C). A whole tile of a C with unit row stride is updated in vectors straight
+ * from the registers; an edge tile or a strided C goes through update_tile. Measured in Node 20
+ * (V8): 4x4 doubles (8 accumulators) and 8x4 singles are fastest; V8 loads every operand of a k
+ * step before its arithmetic, so larger tiles or an unrolled k loop spill. Kept out of line so
+ * that V8 allocates registers for this loop alone.
+ */
+#define MV (MR / VL)
+static __attribute__((noinline)) void micro_kernel(int kc, const real *restrict pa, const real *restrict pb, real alpha,
+                                                   real beta, int first, int mr, int nr, real *restrict C, int c1,
+                                                   int c2) {
+  v128_t c[NR][MV];
+  for (int j = 0; j < NR; j++)
+    for (int i = 0; i < MV; i++) c[j][i] = vsplat(0);
+  for (int p = 0; p < kc; p++) {
+    v128_t a[MV];
+    for (int i = 0; i < MV; i++) a[i] = vload(pa + i * VL);
+    for (int j = 0; j < NR; j++) {
+      const v128_t b = vload_splat(pb + j);
+      for (int i = 0; i < MV; i++) c[j][i] = vadd(c[j][i], vmul(a[i], b));
+    }
+    pa += MR;
+    pb += NR;
+  }
+  if (mr == MR && nr == NR && c1 == 1) {
+    const v128_t va = vsplat(alpha), vb = vsplat(beta);
+    for (int j = 0; j < NR; j++) {
+      real *col = C + (ptrdiff_t)j * c2;
+      for (int i = 0; i < MV; i++) {
+        v128_t t = vmul(va, c[j][i]);
+        if (!first) t = vadd(vload(col + i * VL), t);
+        else if (beta != 0) t = vadd(vmul(vb, vload(col + i * VL)), t);
+        vstore(col + i * VL, t);
+      }
+    }
+    return;
+  }
+  real ab[MR * NR] __attribute__((aligned(16)));
+  for (int j = 0; j < NR; j++)
+    for (int i = 0; i < MV; i++) vstore(ab + j * MR + i * VL, c[j][i]);
+  update_tile(mr, nr, alpha, ab, beta, first, C, c1, c2);
 }
 
 /* C <- beta*C over M x N (beta == 0 writes zeros without reading). */
@@ -130,7 +150,6 @@ PB_EXPORT void PB(gemm)(int M, int N, int K, real alpha, const real *A, int a1, 
     scale_matrix(M, N, beta, C, c1, c2);
     return;
   }
-  real ab[MR * NR] __attribute__((aligned(16)));
   for (int jc = 0; jc < N; jc += NC) {
     const int nc = N - jc < NC ? N - jc : NC;
     for (int pc = 0; pc < K; pc += KC) {
@@ -145,9 +164,8 @@ PB_EXPORT void PB(gemm)(int M, int N, int K, real alpha, const real *A, int a1, 
           const real *pb = pack_b + (ptrdiff_t)jr * kc;
           for (int ir = 0; ir < mc; ir += MR) {
             const int mr = mc - ir < MR ? mc - ir : MR;
-            micro_kernel(kc, pack_a + (ptrdiff_t)ir * kc, pb, ab);
-            update_tile(mr, nr, alpha, ab, beta, first,
-                        C + (ptrdiff_t)(ic + ir) * c1 + (ptrdiff_t)(jc + jr) * c2, c1, c2);
+            micro_kernel(kc, pack_a + (ptrdiff_t)ir * kc, pb, alpha, beta, first, mr, nr,
+                         C + (ptrdiff_t)(ic + ir) * c1 + (ptrdiff_t)(jc + jr) * c2, c1, c2);
           }
         }
       }

@@ -1,0 +1,51 @@
+/**
+ * The WebAssembly gemm on shapes that cross its cache blocks (K past one KC block, so later blocks
+ * accumulate into C; M past MC; N past NC) and its register-tile edges, with C column-major (the
+ * micro-kernel updates whole tiles in vectors) and row-major (every tile through the strided
+ * update), against a naive product.
+ */
+import { describe, expect, it } from 'vitest';
+import { createWasmBackend, instantiate } from '@polyblas/backend-wasm';
+import type { Kernels } from '@polyblas/contract';
+import { Rng } from '../src/testing/util.js';
+
+const kernels = createWasmBackend(await instantiate()).kernels as Kernels;
+
+const SHAPES: readonly (readonly [number, number, number])[] = [
+  [130, 9, 300], [261, 13, 37], [6, 1030, 257], [67, 35, 520],
+];
+
+describe('wasm gemm across cache blocks', () => {
+  for (const precision of ['d', 's'] as const) {
+    it(`${precision}gemm: column- and row-major C, beta 0, 1 and 0.5`, () => {
+      const rng = new Rng(precision === 'd' ? 21 : 22);
+      const Ctor = precision === 'd' ? Float64Array : Float32Array;
+      const gemm = precision === 'd' ? kernels.dgemm : kernels.sgemm;
+      const unit = precision === 'd' ? 2 ** -52 : 2 ** -23;
+      SHAPES.forEach(([M, N, K], shape) => {
+        const A = Ctor.from({ length: M * K }, () => rng.signed());
+        const B = Ctor.from({ length: K * N }, () => rng.signed());
+        for (const beta of [0, 1, 0.5]) {
+          for (const rowMajorC of [false, true]) {
+            const [c1, c2] = rowMajorC ? [N, 1] : [1, M];
+            const C = Ctor.from({ length: M * N }, () => rng.signed());
+            const expected = Float64Array.from(C);
+            for (let j = 0; j < N; j++) {
+              for (let i = 0; i < M; i++) {
+                let sum = 0;
+                for (let p = 0; p < K; p++) sum += A[i + p * M] * B[p + j * K];
+                const at = i * c1 + j * c2;
+                expected[at] = 1.5 * sum + (beta === 0 ? 0 : beta * C[at]);
+              }
+            }
+            (gemm as (...args: unknown[]) => void)('N', 'N', M, N, K, 1.5, A, 1, M, 0, B, 1, K, 0, beta, C, c1, c2, 0);
+            let worst = 0;
+            for (let i = 0; i < C.length; i++) worst = Math.max(worst, Math.abs(C[i] - expected[i]));
+            // |sum| terms are at most 1 each: the error stays within a few K units of roundoff.
+            expect(worst, `shape ${shape} beta ${beta} ${rowMajorC ? 'row' : 'column'}-major C`).toBeLessThan(4 * K * unit * 1.5 + 4 * unit);
+          }
+        }
+      });
+    });
+  }
+});
