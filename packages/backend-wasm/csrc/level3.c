@@ -56,9 +56,49 @@ PB_EXPORT void PB(trsm)(int right, int lower, int unit, int M, int N, real alpha
   else solve_left(lower, unit, M, N, alpha, A, a1, a2, B, b1, b2);
 }
 
+/* Columns of B taken at a time by multiply_rows: m <= BLOCK rows of them stay in cache. */
+#define ROW_CHUNK 512
+
+/*
+ * B <- alpha * T * B for m <= BLOCK when B's rows are contiguous (b2 == 1: the right-side
+ * product with a column-major B, as larfb's W*T): row i <- alpha*(T(i,i)*row i + sum_k T(i,k)*row k)
+ * as long vector operations, rows taken in the order that leaves the rows still to be read
+ * unchanged (bottom-up for lower T, top-down for upper).
+ */
+static void multiply_rows(int lower, int unit, int m, int n, real alpha, const real *A, int a1, int a2, real *B,
+                          int b1) {
+  for (int j0 = 0; j0 < n; j0 += ROW_CHUNK) {
+    const int nc = n - j0 < ROW_CHUNK ? n - j0 : ROW_CHUNK;
+    for (int t = 0; t < m; t++) {
+      const int i = lower ? m - 1 - t : t;
+      real *row = B + (ptrdiff_t)i * b1 + j0;
+      const real *Ti = A + (ptrdiff_t)i * a1;
+      const real d = alpha * (unit ? 1 : Ti[(ptrdiff_t)i * a2]);
+      for (int j = 0; j < nc; j++) row[j] *= d;
+      int k = lower ? 0 : i + 1;
+      const int end = lower ? i : m;
+      for (; k + 4 <= end; k += 4) {
+        const real t0 = alpha * Ti[(ptrdiff_t)k * a2], t1 = alpha * Ti[(ptrdiff_t)(k + 1) * a2];
+        const real t2 = alpha * Ti[(ptrdiff_t)(k + 2) * a2], t3 = alpha * Ti[(ptrdiff_t)(k + 3) * a2];
+        const real *r0 = B + (ptrdiff_t)k * b1 + j0, *r1 = r0 + b1, *r2 = r1 + b1, *r3 = r2 + b1;
+        for (int j = 0; j < nc; j++) row[j] += (t0 * r0[j] + t1 * r1[j]) + (t2 * r2[j] + t3 * r3[j]);
+      }
+      for (; k < end; k++) {
+        const real tk = alpha * Ti[(ptrdiff_t)k * a2];
+        const real *rk = B + (ptrdiff_t)k * b1 + j0;
+        for (int j = 0; j < nc; j++) row[j] += tk * rk[j];
+      }
+    }
+  }
+}
+
 /* B <- alpha * T * B, T m x m triangular. */
 static void multiply_left(int lower, int unit, int m, int n, real alpha, const real *A, int a1, int a2, real *B, int b1,
                           int b2) {
+  if (m <= BLOCK && b2 == 1 && b1 != 1) {
+    multiply_rows(lower, unit, m, n, alpha, A, a1, a2, B, b1);
+    return;
+  }
   if (m <= BLOCK) {
     for (int j = 0; j < n; j++) {
       real *col = B + (ptrdiff_t)j * b2;

@@ -2,7 +2,8 @@
  * The WebAssembly gemm on shapes that cross its cache blocks (K past one KC block, so later blocks
  * accumulate into C; M past MC; N past NC) and its register-tile edges, with C column-major (the
  * micro-kernel updates whole tiles in vectors) and row-major (every tile through the strided
- * update), against a naive product.
+ * update), against a naive product; and trmm's row-wise leaf (a right-side product with a
+ * column-major B, as larfb forms W·T) across its column chunks.
  */
 import { describe, expect, it } from 'vitest';
 import { createWasmBackend, instantiate } from '@polyblas/backend-wasm';
@@ -48,4 +49,41 @@ describe('wasm gemm across cache blocks', () => {
       });
     });
   }
+});
+
+describe('wasm trmm with contiguous rows of B', () => {
+  it('dtrmm right side, column-major B, every triangle, transpose and diagonal', () => {
+    const rng = new Rng(23);
+    for (const [M, N] of [[600, 32], [7, 13], [530, 5]] as const) {
+      for (const uplo of ['L', 'U'] as const) for (const trans of ['N', 'T'] as const) for (const diag of ['N', 'U'] as const) {
+        const alpha = rng.next() < 0.5 ? 1 : 0.7;
+        // A: N x N column-major; entries outside the triangle (and a unit diagonal) are NaN.
+        const A = new Float64Array(N * N);
+        for (let j = 0; j < N; j++) {
+          for (let i = 0; i < N; i++) {
+            const inside = uplo === 'L' ? i > j : i < j;
+            A[i + j * N] = i === j ? (diag === 'U' ? NaN : 1 + rng.next()) : inside ? rng.signed() : NaN;
+          }
+        }
+        const op = (i: number, j: number) => {
+          const [r, c] = trans === 'N' ? [i, j] : [j, i];
+          if (r === c) return diag === 'U' ? 1 : A[r + c * N];
+          return (uplo === 'L' ? r > c : r < c) ? A[r + c * N] : 0;
+        };
+        const B = Float64Array.from({ length: M * N }, () => rng.signed()); // column-major: (i, j) at i + j*M
+        const expected = new Float64Array(M * N);
+        for (let i = 0; i < M; i++) {
+          for (let j = 0; j < N; j++) {
+            let sum = 0;
+            for (let k = 0; k < N; k++) sum += B[i + k * M] * op(k, j);
+            expected[i + j * M] = alpha * sum;
+          }
+        }
+        kernels.dtrmm('R', uplo, trans, diag, M, N, alpha, A, 1, N, 0, B, 1, M, 0);
+        let worst = 0;
+        for (let i = 0; i < B.length; i++) worst = Math.max(worst, Math.abs(B[i] - expected[i]));
+        expect(worst, `M=${M} N=${N} ${uplo}${trans}${diag}`).toBeLessThan(1e-13);
+      }
+    }
+  });
 });
