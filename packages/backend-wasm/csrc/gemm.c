@@ -21,15 +21,10 @@
 #define NC 1024
 #endif
 
-/* Packing buffers: one set per thread in a threaded build (PB_THREADS), where gemm may run on
- * several threads at once. */
-#if defined(PB_THREADS)
-#define PB_PER_THREAD _Thread_local
-#else
-#define PB_PER_THREAD
-#endif
-static PB_PER_THREAD real pack_a[MC * KC] __attribute__((aligned(64)));
-static PB_PER_THREAD real pack_b[KC * NC] __attribute__((aligned(64)));
+/* The calling thread's packing buffers. In the pthreads build each further thread of a split gemm
+ * packs into a pair of its own (gemm_slot). */
+static real pack_a[MC * KC] __attribute__((aligned(64)));
+static real pack_b[KC * NC] __attribute__((aligned(64)));
 
 /* Packs op(A)[0:mc, 0:kc] (element (i, p) at A[i*a1 + p*a2]) into MR-row panels. */
 static void pack_panels_a(int mc, int kc, const real *A, int a1, int a2, real *out) {
@@ -143,8 +138,8 @@ static void scale_matrix(int M, int N, real beta, real *C, int c1, int c2) {
   }
 }
 
-PB_EXPORT void PB(gemm)(int M, int N, int K, real alpha, const real *A, int a1, int a2, const real *B, int b1, int b2,
-                        real beta, real *C, int c1, int c2) {
+static void gemm_packed(int M, int N, int K, real alpha, const real *A, int a1, int a2, const real *B, int b1, int b2,
+                        real beta, real *C, int c1, int c2, real *pack_a, real *pack_b) {
   if (M <= 0 || N <= 0) return;
   if (alpha == 0 || K <= 0) {
     scale_matrix(M, N, beta, C, c1, c2);
@@ -172,3 +167,37 @@ PB_EXPORT void PB(gemm)(int M, int N, int K, real alpha, const real *A, int a1, 
     }
   }
 }
+
+PB_EXPORT void PB(gemm)(int M, int N, int K, real alpha, const real *A, int a1, int a2, const real *B, int b1, int b2,
+                        real beta, real *C, int c1, int c2) {
+  gemm_packed(M, N, K, alpha, A, a1, a2, B, b1, b2, beta, C, c1, c2, pack_a, pack_b);
+}
+
+#if defined(PB_THREADS)
+#include <stdlib.h>
+
+/*
+ * Packing buffers of the threads of a split gemm, by slot (slot 0 is the calling thread, with the
+ * static pair). Allocated on a slot's first use and kept: a _Thread_local pair would be allocated
+ * and initialised (megabytes) at every thread start, which cost more than the work of a gemm of
+ * order 100. A slot is used by one thread at a time (threads.c joins every thread of a call).
+ */
+#define MAX_SLOTS 16
+static real *slot_a[MAX_SLOTS], *slot_b[MAX_SLOTS];
+
+/* gemm on the packing buffers of `slot`; 0, or -1 (nothing done) when they cannot be allocated. */
+int PB(gemm_slot)(int slot, int M, int N, int K, real alpha, const real *A, int a1, int a2, const real *B, int b1,
+                  int b2, real beta, real *C, int c1, int c2) {
+  real *a = pack_a, *b = pack_b;
+  if (slot > 0) {
+    if (slot >= MAX_SLOTS) return -1;
+    if (!slot_a[slot]) slot_a[slot] = aligned_alloc(64, sizeof(real) * MC * KC);
+    if (!slot_b[slot]) slot_b[slot] = aligned_alloc(64, sizeof(real) * KC * NC);
+    if (!slot_a[slot] || !slot_b[slot]) return -1;
+    a = slot_a[slot];
+    b = slot_b[slot];
+  }
+  gemm_packed(M, N, K, alpha, A, a1, a2, B, b1, b2, beta, C, c1, c2, a, b);
+  return 0;
+}
+#endif

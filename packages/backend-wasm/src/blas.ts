@@ -43,7 +43,7 @@ export function heapBlas<T extends FloatArray>(
   const nrm2 = f('nrm2'), asum = f('asum'), iamax = f('iamax'), rot = f('rot');
   const gemv = f('gemv'), ger = f('ger'), symv = f('symv'), trmv = f('trmv'), trsv = f('trsv');
   const gemm = f('gemm'), symm = f('symm'), syrk = f('syrk'), trmm = f('trmm'), trsm = f('trsm');
-  // The pthreads build also has gemm_mt(threads, ...), worth its thread start-up from about 96³.
+  // The pthreads build also has gemm_mt(threads, ...), worth its thread start-up from about 144³.
   const gemmMt = x[`pb_${precision}gemm_mt`] as ((...args: number[]) => number) | undefined;
   const ok = (a: T) => a.buffer === memory.buffer;
   const at = (a: T, offset: number) => a.byteOffset + offset * bytes;
@@ -144,7 +144,7 @@ export function heapBlas<T extends FloatArray>(
 }
 
 /** Multiply-adds below which a threaded gemm runs on one thread. */
-const MT_MIN_WORK = 96 ** 3;
+const MT_MIN_WORK = 144 ** 3;
 
 /** The operands of each routine, from its arguments (positions as in the contract's signatures). */
 const OPERANDS: Record<BlasRoutine, (a: readonly unknown[]) => Operand[]> = {
