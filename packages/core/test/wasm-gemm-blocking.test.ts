@@ -20,16 +20,20 @@ describe('wasm gemm across cache blocks', () => {
   for (const precision of ['d', 's'] as const) {
     it(`${precision}gemm: column- and row-major C, beta 0, 1 and 0.5`, () => {
       const rng = new Rng(precision === 'd' ? 21 : 22);
-      const Ctor = precision === 'd' ? Float64Array : Float32Array;
+      const random = (length: number) => {
+        const a = precision === 'd' ? new Float64Array(length) : new Float32Array(length);
+        for (let i = 0; i < length; i++) a[i] = rng.signed();
+        return a;
+      };
       const gemm = precision === 'd' ? kernels.dgemm : kernels.sgemm;
       const unit = precision === 'd' ? 2 ** -52 : 2 ** -23;
       SHAPES.forEach(([M, N, K], shape) => {
-        const A = Ctor.from({ length: M * K }, () => rng.signed());
-        const B = Ctor.from({ length: K * N }, () => rng.signed());
+        const A = random(M * K);
+        const B = random(K * N);
         for (const beta of [0, 1, 0.5]) {
           for (const rowMajorC of [false, true]) {
             const [c1, c2] = rowMajorC ? [N, 1] : [1, M];
-            const C = Ctor.from({ length: M * N }, () => rng.signed());
+            const C = random(M * N);
             const expected = Float64Array.from(C);
             for (let j = 0; j < N; j++) {
               for (let i = 0; i < M; i++) {

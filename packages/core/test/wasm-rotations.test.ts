@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blasKernels } from '@polyblas/backend-js';
-import { createWasmBackend, heapBlas, heapContext, instantiate } from '@polyblas/backend-wasm';
+import { Heap, createWasmBackend, heapBlas, heapContext, instantiate, type WasmMemory } from '@polyblas/backend-wasm';
 import { blasOf, type Kernels } from '@polyblas/contract';
 import { Rng, matrixNorm, naiveMatmul, orthogonalityRatio } from '../src/testing/util.js';
 
@@ -105,6 +105,36 @@ describe('wasm rotateRows (bdsqr rotation chains)', () => {
       heap.release(mark);
       expect(worst, `cols ${cols}`).toBeLessThanOrEqual(1e-14);
     }
+  });
+
+  it('declines when a locked heap has no room for the coefficients: W untouched, shortfall recorded, arena unchanged', () => {
+    // A one-page memory that cannot grow, nearly all taken.
+    const buffer = new ArrayBuffer(65536);
+    const memory: WasmMemory = {
+      get buffer() {
+        return buffer;
+      },
+      grow() {
+        throw new RangeError('no growth in this test');
+      },
+    };
+    const small = new Heap(memory, 0);
+    let called = 0;
+    const tight = heapContext('d', small, heapBlas('d', exports, small, blasOf(blasKernels, 'd')), () => {
+      called++;
+      return 0;
+    });
+    const address = small.alloc(65536 - 64);
+    const view = small.f64();
+    view.set([1, 2, 3, 4], address / 8);
+    small.lock();
+    const mark = small.mark();
+    const chains = pack([{ forward: true, first: 0, c: [0, 0, 0], s: [1, 1, 1] }]);
+    expect(tight.rotateRows!(view, 4, address / 8, 1, chains)).toBe(false);
+    expect(called).toBe(0);
+    expect(Array.from(view.subarray(address / 8, address / 8 + 4))).toEqual([1, 2, 3, 4]);
+    expect(tight.shortfall).toBeGreaterThan(0);
+    expect(small.mark()).toBe(mark);
   });
 
   it('declines a matrix outside the heap and leaves it untouched', () => {
