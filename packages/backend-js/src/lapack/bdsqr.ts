@@ -245,10 +245,10 @@ const QUEUED_CHAINS = 32;
 const QUEUED_ROTATIONS = 8192;
 
 /**
- * The rotation chains of successive sweeps for one matrix of vectors, applied together: a
- * backend's kernel can then take each block of columns through all of them while it is in
- * cache, instead of streaming the whole matrix once per sweep. The order of operations on every
- * element is unchanged, so the results are identical.
+ * The rotation chains of successive sweeps for one matrix of vectors. With a backend's kernel
+ * they are queued and applied together (one call per batch; the kernel takes each block of
+ * columns through the whole batch while it is in cache); without one each chain is applied at
+ * once by the TypeScript loops. The order of operations on every element is the same either way.
  */
 class RotationQueue implements RotationChains {
   length = 0;
@@ -265,13 +265,18 @@ class RotationQueue implements RotationChains {
     private readonly W: Float64Array, private readonly ld: number, private readonly offset: number,
     private readonly cols: number,
   ) {
-    const capacity = Math.max(n, QUEUED_ROTATIONS);
+    const capacity = kernel ? Math.max(n, Math.min(QUEUED_ROTATIONS, QUEUED_CHAINS * n)) : 0;
     this.c = new Float64Array(capacity);
     this.s = new Float64Array(capacity);
   }
 
-  /** Queues the chain of `count` rotations c[0..], s[0..] on rows first .. first+count. */
+  /** Queues (or, without a kernel, applies) the chain of `count` rotations c[0..], s[0..] on rows first .. first+count. */
   push(forward: boolean, first: number, count: number, c: Float64Array, s: Float64Array): void {
+    if (!this.kernel) {
+      if (forward) rotateRowsForward(this.W, this.ld, this.offset, this.cols, first, count, c, s, 0);
+      else rotateRowsBackward(this.W, this.ld, this.offset, this.cols, first, count, c, s, 0);
+      return;
+    }
     if (this.length === QUEUED_CHAINS || this.used + count > this.c.length) this.flush();
     const at = this.used;
     for (let k = 0; k < count; k++) {
@@ -281,8 +286,19 @@ class RotationQueue implements RotationChains {
     this.add(forward, first, count, at);
   }
 
-  /** Queues the single rotation (c, s) of rows first and first+1. */
+  /** Queues (or, without a kernel, applies) the single rotation (c, s) of rows first and first+1. */
   pushOne(first: number, c: number, s: number): void {
+    if (!this.kernel) {
+      const { W, ld, offset, cols } = this;
+      for (let j = 0; j < cols; j++) {
+        const pa = offset + first + j * ld;
+        const x = W[pa];
+        const y = W[pa + 1];
+        W[pa] = c * x + s * y;
+        W[pa + 1] = c * y - s * x;
+      }
+      return;
+    }
     if (this.length === QUEUED_CHAINS || this.used + 1 > this.c.length) this.flush();
     const at = this.used;
     this.c[at] = c;
