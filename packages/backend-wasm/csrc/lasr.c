@@ -126,3 +126,54 @@ PB_EXPORT void PB(lasr_batch)(int sequences, const int *at, const int *first, co
     for (int i = 0; i < sequences; i++) sequence1(forward[i], count[i], c + at[i], s + at[i], A + j * ld + first[i]);
   }
 }
+
+#if defined(PB_THREADS)
+#include <pthread.h>
+
+#define MAX_THREADS 16
+
+typedef struct {
+  int sequences;
+  const int *at, *first, *count;
+  const unsigned char *forward;
+  const double *c, *s;
+  int N;
+  double *A;
+  int lda;
+} lasr_job;
+
+static void *run_lasr_job(void *arg) {
+  const lasr_job *j = (const lasr_job *)arg;
+  PB(lasr_batch)(j->sequences, j->at, j->first, j->count, j->forward, j->c, j->s, j->N, j->A, j->lda);
+  return 0;
+}
+
+/* lasr_batch with the columns split over `threads` threads (blocks of eight columns; columns are
+ * independent, so each thread runs the whole batch on its own columns). */
+PB_EXPORT void PB(lasr_batch_mt)(int threads, int sequences, const int *at, const int *first, const int *count,
+                                 const unsigned char *forward, const double *c, const double *s, int N, double *A,
+                                 int lda) {
+  if (threads > MAX_THREADS) threads = MAX_THREADS;
+  const int blocks = (N + 7) / 8;
+  if (threads > blocks) threads = blocks;
+  if (threads <= 1) {
+    PB(lasr_batch)(sequences, at, first, count, forward, c, s, N, A, lda);
+    return;
+  }
+  lasr_job jobs[MAX_THREADS];
+  pthread_t ids[MAX_THREADS];
+  int started[MAX_THREADS] = {0};
+  int j0 = 0;
+  for (int t = 0; t < threads; t++) {
+    const int end = t == threads - 1 ? N : (blocks * (t + 1)) / threads * 8;
+    jobs[t] = (lasr_job){sequences, at, first, count, forward, c, s, end - j0, A + (ptrdiff_t)j0 * lda, lda};
+    j0 = end;
+  }
+  for (int t = 1; t < threads; t++) started[t] = pthread_create(&ids[t], 0, run_lasr_job, &jobs[t]) == 0;
+  run_lasr_job(&jobs[0]);
+  for (int t = 1; t < threads; t++) {
+    if (started[t]) pthread_join(ids[t], 0);
+    else run_lasr_job(&jobs[t]); /* no thread available: compute the block here */
+  }
+}
+#endif

@@ -53,7 +53,7 @@ const THREAD_LDFLAGS = [
   '-sMODULARIZE=1', '-sEXPORT_NAME=createPolyblasThreads', '-sENVIRONMENT=node,worker',
   '-sNODEJS_CATCH_EXIT=0', '-sNODEJS_CATCH_REJECTION=0', '-sALLOW_MEMORY_GROWTH=1',
   '-sINITIAL_MEMORY=33554432', '-sMAXIMUM_MEMORY=2147483648', '-sFILESYSTEM=0',
-  `-sEXPORTED_FUNCTIONS=${[...EXPORTS.filter((e) => e !== '_pb_heap_base'), '_pb_dgemm_mt', '_pb_sgemm_mt', '_malloc', '_free'].join(',')}`,
+  `-sEXPORTED_FUNCTIONS=${[...EXPORTS.filter((e) => e !== '_pb_heap_base'), '_pb_dgemm_mt', '_pb_sgemm_mt', '_pb_dlasr_batch_mt', '_malloc', '_free'].join(',')}`,
 ];
 
 const env = { ...process.env, NODE_PATH: process.env.NODE_PATH || '/usr/share/nodejs', SOURCE_DATE_EPOCH: '0' };

@@ -34,7 +34,7 @@ import { WASM_BASE64 } from './wasm-binary.js';
 export { Heap, BlockHeap, type Arena, type WasmMemory } from './heap.js';
 export { instantiateThreaded, MAX_THREADS } from './threads.js';
 export { heapBlas, stagedBlasKernels, type WasmExports } from './blas.js';
-export { heapContext, heapLapackKernels } from './lapack.js';
+export { heapContext, heapLapackKernels, type RotationKernels } from './lapack.js';
 export { stageCall, operand, type Operand } from './stage.js';
 
 /**
@@ -131,7 +131,9 @@ export function createWasmBackend({ exports, heap }: WasmInstance, threads = 1, 
     s: heapBlas('s', exports, heap, blasOf(blasKernels, 's'), current),
   };
   // bdsqr rotates in double for both precisions, and only double vectors can be in the heap.
-  const ctxD = heapContext('d', heap, direct.d, exports.pb_dlasr_batch);
+  const ctxD = heapContext('d', heap, direct.d, {
+    lasrBatch: exports.pb_dlasr_batch, lasrBatchMt: exports.pb_dlasr_batch_mt, threads: current,
+  });
   const lapack = heapLapackKernels(heap, ctxD, heapContext('s', heap, direct.s), lapackKernels);
   const kernels: Kernels = { ...stagedBlasKernels(heap, direct, blasKernels), ...lapack };
   return {

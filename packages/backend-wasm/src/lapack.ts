@@ -16,18 +16,19 @@ import { operand, stageCall, type Operand } from './stage.js';
  * A LAPACK context over the heap. `work()` takes zero-filled workspace from the arena; the arena
  * is locked while an algorithm runs, so a request that does not fit is served by an ordinary
  * array (correct, slower) and remembered in `shortfall` so the next call reserves more. With the
- * module's `pb_dlasr_batch`, bdsqr's rotation chains run in WebAssembly on vectors that live in
- * the heap (`rotateRows`).
+ * module's `pb_dlasr_batch` in `rotations`, bdsqr's rotation chains run in WebAssembly on vectors
+ * that live in the heap (`rotateRows`); with the pthreads build's `pb_dlasr_batch_mt` and more
+ * than one thread, large batches split their columns over the threads.
  *
  * @example
  * ```ts
  * import { heapContext, type Arena, type WasmExports } from '@polyblas/backend-wasm';
  * declare const heap: Arena, blas: Blas<Float64Array>, exports: WasmExports;
- * const ctx = heapContext('d', heap, blas, exports.pb_dlasr_batch);
+ * const ctx = heapContext('d', heap, blas, { lasrBatch: exports.pb_dlasr_batch });
  * ```
  */
 export function heapContext<P extends Precision>(
-  precision: P, heap: Arena, blas: Blas<ArrayOf<P>>, lasrBatch?: (...args: number[]) => number,
+  precision: P, heap: Arena, blas: Blas<ArrayOf<P>>, rotations: RotationKernels = {},
 ): LapackContext<ArrayOf<P>> & { shortfall: number } {
   const bytes = precision === 'd' ? 8 : 4;
   const Ctor = (precision === 'd' ? Float64Array : Float32Array) as unknown as new (n: number) => ArrayOf<P>;
@@ -50,10 +51,33 @@ export function heapContext<P extends Precision>(
       return { data, offset };
     },
     iwork: (n: number) => new Int32Array(Math.max(0, n)),
-    rotateRows: lasrBatch ? heapRotateRows(heap, lasrBatch, (bytes: number) => (ctx.shortfall += bytes)) : undefined,
+    rotateRows: rotations.lasrBatch
+      ? heapRotateRows(heap, rotations, (bytes: number) => (ctx.shortfall += bytes))
+      : undefined,
   };
   return ctx;
 }
+
+/**
+ * The module's kernels for bdsqr's rotation chains: `lasrBatch(sequences, at, first, count,
+ * forward, c, s, N, A, lda)` (addresses in the heap), and in the pthreads build
+ * `lasrBatchMt(threads, ...the same)` with `threads()` the threads a call may use.
+ *
+ * @example
+ * ```ts
+ * import type { RotationKernels, WasmExports } from '@polyblas/backend-wasm';
+ * declare const exports: WasmExports;
+ * const rotations: RotationKernels = { lasrBatch: exports.pb_dlasr_batch };
+ * ```
+ */
+export interface RotationKernels {
+  readonly lasrBatch?: (...args: number[]) => number;
+  readonly lasrBatchMt?: (...args: number[]) => number;
+  readonly threads?: () => number;
+}
+
+/** Element-rotations below which a batch stays on one thread (thread start-up costs more). */
+const LASR_MT_MIN_WORK = 400_000;
 
 /**
  * bdsqr's rotation chains on heap vectors through the module's lasr_batch: the queued chains'
@@ -61,14 +85,19 @@ export function heapContext<P extends Precision>(
  * room for the copy, declines the call (bdsqr then rotates in TypeScript).
  */
 function heapRotateRows(
-  heap: Arena, lasrBatch: (...args: number[]) => number, shortfall: (bytes: number) => void,
+  heap: Arena, rotations: RotationKernels, shortfall: (bytes: number) => void,
 ): NonNullable<LapackContext<Float64Array>['rotateRows']> {
+  const { lasrBatch, lasrBatchMt, threads } = rotations;
   return (W, ld, offset, cols, chains) => {
-    if (W.buffer !== heap.memory.buffer) return false;
+    if (W.buffer !== heap.memory.buffer || !lasrBatch) return false;
     const n = chains.length;
     if (n === 0 || cols <= 0) return true;
     let used = 0;
-    for (let i = 0; i < n; i++) used = Math.max(used, chains.at[i] + chains.count[i]);
+    let rotationsQueued = 0;
+    for (let i = 0; i < n; i++) {
+      used = Math.max(used, chains.at[i] + chains.count[i]);
+      rotationsQueued += chains.count[i];
+    }
     const bytes = 16 * used + 16 * n + 64;
     const mark = heap.mark();
     try {
@@ -87,7 +116,10 @@ function heapRotateRows(
       i32.set(chains.count.subarray(0, n), 2 * n);
       const forward = ints + 12 * n;
       new Uint8Array(heap.memory.buffer, forward, n).set(chains.forward.subarray(0, n));
-      lasrBatch(n, ints, ints + 4 * n, ints + 8 * n, forward, c, s, cols, W.byteOffset + 8 * offset, ld);
+      const t = lasrBatchMt && threads && rotationsQueued * cols >= LASR_MT_MIN_WORK ? threads() : 1;
+      const A = W.byteOffset + 8 * offset;
+      if (t > 1 && lasrBatchMt) lasrBatchMt(t, n, ints, ints + 4 * n, ints + 8 * n, forward, c, s, cols, A, ld);
+      else lasrBatch(n, ints, ints + 4 * n, ints + 8 * n, forward, c, s, cols, A, ld);
       return true;
     } finally {
       heap.release(mark);

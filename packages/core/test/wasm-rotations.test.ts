@@ -11,7 +11,7 @@ import { Rng, matrixNorm, naiveMatmul, orthogonalityRatio } from '../src/testing
 
 const instance = await instantiate();
 const { heap, exports } = instance;
-const ctx = heapContext('d', heap, heapBlas('d', exports, heap, blasOf(blasKernels, 'd')), exports.pb_dlasr_batch);
+const ctx = heapContext('d', heap, heapBlas('d', exports, heap, blasOf(blasKernels, 'd')), { lasrBatch: exports.pb_dlasr_batch });
 const rotateRows = ctx.rotateRows!;
 
 interface Chain {
@@ -120,9 +120,11 @@ describe('wasm rotateRows (bdsqr rotation chains)', () => {
     };
     const small = new Heap(memory, 0);
     let called = 0;
-    const tight = heapContext('d', small, heapBlas('d', exports, small, blasOf(blasKernels, 'd')), () => {
-      called++;
-      return 0;
+    const tight = heapContext('d', small, heapBlas('d', exports, small, blasOf(blasKernels, 'd')), {
+      lasrBatch: () => {
+        called++;
+        return 0;
+      },
     });
     const address = small.alloc(65536 - 64);
     const view = small.f64();

@@ -1,7 +1,8 @@
 /**
  * The pthreads build of the WebAssembly backend (Node): the BLAS conformance suite and the LU,
  * Cholesky and QR suites with gemm split over two threads, and products large enough to be split
- * checked against a naive reference. The threaded module is committed, so it must load here.
+ * checked against a naive reference, as is an SVD whose rotation batches are split. The threaded
+ * module is committed, so it must load here.
  */
 import { describe, expect, it } from 'vitest';
 import { referenceKernels } from '@polyblas/backend-js';
@@ -61,6 +62,39 @@ describe('wasm backend, pthreads build', () => {
         }
         expect(worst32).toBeLessThan(bound);
       }
+    }
+    backend.setNumThreads?.(2);
+  });
+
+  it('an SVD whose rotation batches split over threads reconstructs with orthogonal factors', () => {
+    for (const threads of [2, 3]) {
+      backend.setNumThreads?.(threads);
+      const n = 210;
+      const A = Float64Array.from({ length: n * n }, rng(n + threads));
+      const s = new Float64Array(n);
+      const U = new Float64Array(n * n);
+      const VT = new Float64Array(n * n);
+      expect(kernels.dgesdd('A', n, n, A.slice(), n, 0, s, 0, U, n, 0, VT, n, 0)).toBe(0);
+      // max |A - U·Σ·Vᵀ| and max |UᵀU - I|, |VVᵀ - I|.
+      let residual = 0;
+      let orthogonality = 0;
+      for (let j = 0; j < n; j++) {
+        for (let i = 0; i < n; i++) {
+          let usv = 0;
+          let utu = 0;
+          let vvt = 0;
+          for (let k = 0; k < n; k++) {
+            usv += U[i + k * n] * s[k] * VT[k + j * n];
+            utu += U[k + i * n] * U[k + j * n];
+            vvt += VT[i + k * n] * VT[j + k * n];
+          }
+          residual = Math.max(residual, Math.abs(usv - A[i + j * n]));
+          const id = i === j ? 1 : 0;
+          orthogonality = Math.max(orthogonality, Math.abs(utu - id), Math.abs(vvt - id));
+        }
+      }
+      expect(residual).toBeLessThan(1e-12);
+      expect(orthogonality).toBeLessThan(1e-12);
     }
     backend.setNumThreads?.(2);
   });
