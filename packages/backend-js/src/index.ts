@@ -21,7 +21,7 @@ import { VERSION } from './version.js';
 export { blasKernels } from './blas/index.js';
 export { createLapackKernels, lapackKernels } from './lapack/index.js';
 export { VERSION } from './version.js';
-export { createLapackContext, type LapackContext, type Work } from './lapack/context.js';
+export { createLapackContext, type LapackContext, type RotationChains, type Work } from './lapack/context.js';
 
 /**
  * Every kernel of the contract, in TypeScript.

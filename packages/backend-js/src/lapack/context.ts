@@ -69,7 +69,7 @@ export interface LapackContext<T extends FloatArray> {
  *
  * @example
  * ```ts
- * import type { RotationChains } from './context.js';
+ * import type { RotationChains } from '@polyblas/backend-js';
  * // one forward rotation by 90° of rows 0 and 1
  * const chains: RotationChains = {
  *   length: 1, at: new Int32Array([0]), first: new Int32Array([0]), count: new Int32Array([1]),
