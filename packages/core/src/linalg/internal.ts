@@ -249,6 +249,9 @@ export function rowMajorCopy(a: NDArray, dtype: DType): FloatArray {
   return gatherRowMajor(a, alloc(dtype, a.size));
 }
 
+/** The side of the square blocks the layout-changing copies work in (32×32 float64 is 8 KiB). */
+const TILE = 32;
+
 /**
  * Copies a stack of M×N matrices into `dst` as consecutive column-major matrices with leading
  * dimension M (matrix k from `k·M·N`).
@@ -268,10 +271,18 @@ export function gatherColumnMajor(a: NDArray, dst: FloatArray): FloatArray {
       dst.set(src.subarray(base, base + rows * cols), o);
       return;
     }
-    for (let j = 0; j < cols; j++) {
-      const b = base + j * cs;
-      const oj = o + j * rows;
-      for (let i = 0; i < rows; i++) dst[oj + i] = src[b + i * rs];
+    // In tiles, as columnToRowMajor: a row-major source read down its columns misses the cache
+    // on every element otherwise.
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const j1 = Math.min(cols, j0 + TILE);
+      for (let i0 = 0; i0 < rows; i0 += TILE) {
+        const i1 = Math.min(rows, i0 + TILE);
+        for (let j = j0; j < j1; j++) {
+          const b = base + j * cs;
+          const oj = o + j * rows;
+          for (let i = i0; i < i1; i++) dst[oj + i] = src[b + i * rs];
+        }
+      }
     }
   });
   return dst;
@@ -286,7 +297,6 @@ export function columnToRowMajor(
   src: FloatArray, srcOffset: number, ld: number, rows: number, cols: number, dst: FloatArray, dstOffset: number,
 ): void {
   // In tiles, so that both the strided reads and the writes stay in cache for large matrices.
-  const TILE = 32;
   for (let i0 = 0; i0 < rows; i0 += TILE) {
     const i1 = Math.min(rows, i0 + TILE);
     for (let j0 = 0; j0 < cols; j0 += TILE) {
