@@ -253,6 +253,28 @@ export function rowMajorCopy(a: NDArray, dtype: DType): FloatArray {
 const TILE = 32;
 
 /**
+ * Writes `lines` consecutive runs of `length` elements into `dst` from `dstStart`, element e of
+ * run l being `src[srcStart + l·lineStep + e·elementStep]`: a change of layout. In square tiles,
+ * because a source read across its own layout misses the cache on every element otherwise.
+ */
+function copyInTiles(
+  src: FloatArray, srcStart: number, lineStep: number, elementStep: number, lines: number, length: number,
+  dst: FloatArray, dstStart: number,
+): void {
+  for (let l0 = 0; l0 < lines; l0 += TILE) {
+    const l1 = Math.min(lines, l0 + TILE);
+    for (let e0 = 0; e0 < length; e0 += TILE) {
+      const e1 = Math.min(length, e0 + TILE);
+      for (let l = l0; l < l1; l++) {
+        const from = srcStart + l * lineStep;
+        const to = dstStart + l * length;
+        for (let e = e0; e < e1; e++) dst[to + e] = src[from + e * elementStep];
+      }
+    }
+  }
+}
+
+/**
  * Copies a stack of M×N matrices into `dst` as consecutive column-major matrices with leading
  * dimension M (matrix k from `k·M·N`).
  * @internal
@@ -271,19 +293,7 @@ export function gatherColumnMajor(a: NDArray, dst: FloatArray): FloatArray {
       dst.set(src.subarray(base, base + rows * cols), o);
       return;
     }
-    // In tiles, as columnToRowMajor: a row-major source read down its columns misses the cache
-    // on every element otherwise.
-    for (let j0 = 0; j0 < cols; j0 += TILE) {
-      const j1 = Math.min(cols, j0 + TILE);
-      for (let i0 = 0; i0 < rows; i0 += TILE) {
-        const i1 = Math.min(rows, i0 + TILE);
-        for (let j = j0; j < j1; j++) {
-          const b = base + j * cs;
-          const oj = o + j * rows;
-          for (let i = i0; i < i1; i++) dst[oj + i] = src[b + i * rs];
-        }
-      }
-    }
+    copyInTiles(src, base, cs, rs, cols, rows, dst, o);
   });
   return dst;
 }
@@ -296,18 +306,7 @@ export function gatherColumnMajor(a: NDArray, dst: FloatArray): FloatArray {
 export function columnToRowMajor(
   src: FloatArray, srcOffset: number, ld: number, rows: number, cols: number, dst: FloatArray, dstOffset: number,
 ): void {
-  // In tiles, so that both the strided reads and the writes stay in cache for large matrices.
-  for (let i0 = 0; i0 < rows; i0 += TILE) {
-    const i1 = Math.min(rows, i0 + TILE);
-    for (let j0 = 0; j0 < cols; j0 += TILE) {
-      const j1 = Math.min(cols, j0 + TILE);
-      for (let i = i0; i < i1; i++) {
-        const o = dstOffset + i * cols;
-        const from = srcOffset + i;
-        for (let j = j0; j < j1; j++) dst[o + j] = src[from + j * ld];
-      }
-    }
-  }
+  copyInTiles(src, srcOffset, 1, ld, rows, cols, dst, dstOffset);
 }
 
 /** Throws LinAlgError when a buffer holds an infinity or a NaN (numpy's `_assert_finite`). @internal */
