@@ -70,13 +70,14 @@ let scratchPivots = new Int32Array(0);
 
 /**
  * A buffer of at least `n` elements of `dtype` for data that never leaves the call (LU factors,
- * right-hand sides being solved), with arbitrary contents. Buffers up to {@link SCRATCH_LIMIT}
- * elements are reused from call to call: allocating a typed array costs more than factoring a
- * 10×10 matrix. For synchronous use only: the next linalg call may overwrite it.
+ * right-hand sides being solved), with arbitrary contents. In a synchronous run, buffers up to
+ * {@link SCRATCH_LIMIT} elements are reused from call to call: allocating a typed array costs more
+ * than factoring a 10×10 matrix (the next linalg call may overwrite it). An asynchronous run gets
+ * a fresh buffer, since other calls run while it waits.
  * @internal
  */
-export function scratch(dtype: DType, n: number): FloatArray {
-  if (n > SCRATCH_LIMIT) return alloc(dtype, n);
+export function workBuffer(run: Run, dtype: DType, n: number): FloatArray {
+  if (!run.sync || n > SCRATCH_LIMIT) return alloc(dtype, n);
   if (dtype === 'float32') {
     if (scratch32.length < n) scratch32 = new Float32Array(Math.max(n, 2 * scratch32.length));
     return scratch32;
@@ -85,21 +86,11 @@ export function scratch(dtype: DType, n: number): FloatArray {
   return scratch64;
 }
 
-/** A pivot buffer of at least `n` entries, reused as {@link scratch} is. @internal */
-export function pivotScratch(n: number): Int32Array {
-  if (n > SCRATCH_LIMIT) return new Int32Array(n);
+/** A pivot buffer of at least `n` entries, reused as {@link workBuffer} reuses its buffers. @internal */
+export function pivotBuffer(run: Run, n: number): Int32Array {
+  if (!run.sync || n > SCRATCH_LIMIT) return new Int32Array(n);
   if (scratchPivots.length < n) scratchPivots = new Int32Array(Math.max(n, 2 * scratchPivots.length));
   return scratchPivots;
-}
-
-/** {@link scratch} for a synchronous run, a fresh buffer otherwise. @internal */
-export function workBuffer(run: Run, dtype: DType, n: number): FloatArray {
-  return run.sync ? scratch(dtype, n) : alloc(dtype, n);
-}
-
-/** {@link pivotScratch} for a synchronous run, a fresh buffer otherwise. @internal */
-export function pivotBuffer(run: Run, n: number): Int32Array {
-  return run.sync ? pivotScratch(n) : new Int32Array(n);
 }
 
 /** Throws a RangeError about a shape, in the errors.ts wording. @internal */

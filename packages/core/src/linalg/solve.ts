@@ -185,11 +185,6 @@ function* luDeterminants(a: unknown, run: Run): Steps<Determinants> {
   const dtype = resultDType(A);
   const result = { batch, dtype, sign: new Float64Array(count), logAbs: new Float64Array(count), det: new Float64Array(count) };
   if (count === 0) return result;
-  const visit = (t: number, sign: number, logAbs: number, det: number): void => {
-    result.sign[t] = sign;
-    result.logAbs[t] = logAbs;
-    result.det[t] = det;
-  };
   const buf = gatherRowMajor(A, workBuffer(run, dtype, A.size));
   const getrf = n > 0 ? lapackFor('getrf', dtype, n).getrf : null;
   const ipiv = pivotBuffer(run, n);
@@ -201,7 +196,7 @@ function* luDeterminants(a: unknown, run: Run): Steps<Determinants> {
     if (Number.isNaN(e)) {
       // The determinant of a matrix with an infinity or a NaN is NaN on every backend, rather than
       // whatever mix of ±Infinity and NaN its pivoting order produces.
-      visit(t, NaN, NaN, NaN);
+      result.sign[t] = result.logAbs[t] = result.det[t] = NaN;
       continue;
     }
     scaleByPowerOfTwo(buf, off, n * n, e);
@@ -221,7 +216,9 @@ function* luDeterminants(a: unknown, run: Run): Steps<Determinants> {
     if (Number.isNaN(logAbs)) sign = NaN;
     // The sign of the product is the pivot parity times the signs of U's diagonal; + 0 turns a
     // singular matrix's -0 into numpy's 0.
-    visit(t, sign, logAbs, ipivParity(ipiv, n) * det + 0);
+    result.sign[t] = sign;
+    result.logAbs[t] = logAbs;
+    result.det[t] = ipivParity(ipiv, n) * det + 0;
   }
   return result;
 }
