@@ -13,8 +13,9 @@
  *   polyblas in a worker (`worker_threads`, or a Web Worker in a browser).
  *
  * Inputs: every function copies its inputs before the promise is returned, so the caller may
- * change or drop them at once; {@link matmul} is the exception (see there). Several calls may be
- * in flight at once; each works on its own buffers.
+ * change or drop them at once. `matmul` (the same function as the top-level `matmulAsync`) is the
+ * exception: it reads its operands in place. Several calls may be in flight at once; each works on
+ * its own buffers.
  *
  * @example
  * ```ts
@@ -26,7 +27,6 @@
  * @module
  */
 import type { NDArray } from '../ndarray/index.js';
-import { matmulSteps } from '../products.js';
 import type { ComplexArray } from './eig.js';
 import { eigSteps, eighSteps, eigvalsSteps, eigvalshSteps } from './eig.js';
 import { choleskySteps, qrSteps, type QrMode } from './factor.js';
@@ -345,17 +345,4 @@ export function tensorsolve(a: ArrayInput, b: ArrayInput, options?: { axes?: rea
   return runAsync(tensorsolveSteps(a, b, options, ASYNC));
 }
 
-/**
- * {@link linalg.matmul} as a promise. Unlike the other functions, it reads `a` and `b` in place
- * (no copy, as the synchronous form) and writes `options.out` when the work is done: leave them
- * unchanged until the promise settles.
- *
- * @example
- * ```ts
- * import { array, linalg } from '@polyblas/core';
- * const c = await linalg.async.matmul(array([[1, 2], [3, 4]]), array([[5, 6], [7, 8]])); // [[19, 22], [43, 50]]
- * ```
- */
-export function matmul(a: ArrayInput, b: ArrayInput, options?: { out?: NDArray }): Promise<NDArray> {
-  return runAsync(matmulSteps(a, b, options));
-}
+export { matmulAsync as matmul } from '../products.js';
