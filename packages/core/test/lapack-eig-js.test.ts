@@ -40,10 +40,13 @@ describe('js hseqr: real Schur form', () => {
     ['uniform [0, 1)', 300, (rng) => rng.next()],
     ['uniform [-1, 1)', 300, (rng) => rng.signed()],
   ];
-  for (const precision of ['d', 's'] as const) {
+  // Both ways of applying a sweep's reflectors outside its window: one by one, and accumulated
+  // into a small orthogonal matrix applied with gemm (what the WebAssembly backend uses).
+  for (const accumulateReflectors of [false, true]) for (const precision of ['d', 's'] as const) {
     for (const [name, n, draw] of cases) {
-      it(`${precision} ${name} ${n}: residual, orthogonality, quasi-triangular T, eigenvalues on its diagonal`, () => {
-        const ctx = createLapackContext(precision);
+      const how = accumulateReflectors ? ', reflectors accumulated' : '';
+      it(`${precision} ${name} ${n}${how}: residual, orthogonality, quasi-triangular T, eigenvalues on its diagonal`, () => {
+        const ctx = { ...createLapackContext(precision), accumulateReflectors };
         const make = (len: number) => (precision === 'd' ? new Float64Array(len) : new Float32Array(len));
         const rng = new Rng(precision === 'd' ? 7 : 8);
         const A = make(n * n);

@@ -58,6 +58,14 @@ export interface LapackContext<T extends FloatArray> {
    * cannot reach W (the algorithm then rotates in TypeScript).
    */
   readonly rotateRows?: (W: Float64Array, ld: number, offset: number, cols: number, chains: RotationChains) => boolean;
+  /**
+   * Whether hseqr's multishift sweeps accumulate each window's reflectors into a small orthogonal
+   * matrix and apply it to the rest of H and to Z with gemm (LAPACK's KACC22 = 1), instead of
+   * applying the reflectors one by one. It does about twice the arithmetic, so it pays where gemm
+   * runs much faster than scalar loops: the WebAssembly kernels turn it on; the TypeScript BLAS
+   * leaves it off.
+   */
+  readonly accumulateReflectors?: boolean;
 }
 
 /**

@@ -6,9 +6,11 @@
  * first computes the Schur form of a trailing window and deflates every eigenvalue of it whose
  * "spike" entry is negligible (reordering the others out of the way), then uses the window's
  * remaining eigenvalues as shifts for a chain of tightly packed double-shift bulges. The bulges are
- * chased within a small diagonal window at a time; their reflectors are applied to the rest of H
- * and to Z afterwards, all of a window's reflectors per row or column in one pass, so the large
- * matrices are streamed once per window rather than once per bulge step.
+ * chased within a small diagonal window at a time and applied to the rest of H and to Z
+ * afterwards, so the large matrices are streamed once per window rather than once per bulge step:
+ * either all of a window's reflectors per row or column in one pass, or, where the context asks
+ * for it (`accumulateReflectors`, LAPACK's KACC22 = 1), accumulated into a small orthogonal U that
+ * is applied with matrix products.
  *
  * @module
  */
@@ -130,10 +132,13 @@ function multishiftQR<T extends FloatArray>(
   const tauOff = xOff + nwmax + 2; // gehrd's tau in AED (nwmax)
   const vecOff = tauOff + nwmax + 2; // reflector copy (nwmax)
 
-  // Records of the reflectors chased within one window, per bulge (stride = steps per window):
-  // position, length, τ, v(1), v(2), τ·v(1), τ·v(2).
+  // Either records of the reflectors chased within one window, per bulge (stride = steps per
+  // window): position, length, τ, v(1), v(2), τ·v(1), τ·v(2); or the window's accumulated
+  // transformation U (kduMax², the window's order being at most 3·steps + 3·bulges + 1), the rows
+  // each of U's columns may be nonzero in, and the scratch of its products with H and Z (N·kduMax).
+  const accumulating = ctx.accumulateReflectors === true;
   const recStride = Math.max(6, 3 * (nsmax / 2));
-  const maxRecords = (nsmax / 2) * recStride;
+  const maxRecords = accumulating ? 0 : (nsmax / 2) * recStride;
   const recK = new Int32Array(maxRecords);
   const recN = new Int32Array(maxRecords);
   const recT = new Float64Array(maxRecords);
@@ -142,6 +147,13 @@ function multishiftQR<T extends FloatArray>(
   const recT2 = new Float64Array(maxRecords);
   const recT3 = new Float64Array(maxRecords);
   const recCount = new Int32Array(nsmax / 2);
+  const kduMax = accumulating ? 6 * (nsmax / 2) + 8 : 0;
+  const acc = ctx.work(kduMax * kduMax + (accumulating ? N * kduMax : 0));
+  const U = acc.data;
+  const uOff = acc.offset;
+  const prodOff = uOff + kduMax * kduMax;
+  const uTop = new Int32Array(kduMax);
+  const uBottom = new Int32Array(kduMax);
   const small = ctx.work(4);
   const sv = small.data;
   const so = small.offset;
@@ -451,8 +463,20 @@ function multishiftQR<T extends FloatArray>(
       const w0 = Math.max(ktop, topKK - 1);
       const botKK = Math.min(kbot - 1, ktop + t1);
       const w1 = Math.min(kbot, botKK + 3);
+      const kdu = w1 - w0 + 1;
+      if (accumulating) {
+        // U ← I; its column c is nonzero in rows uTop[c]..uBottom[c].
+        for (let j = 0; j < kdu; j++) {
+          const col = uOff + j * kdu;
+          for (let i = 0; i < kdu; i++) U[col + i] = 0;
+          U[col + j] = 1;
+          uTop[j] = j;
+          uBottom[j] = j;
+        }
+      } else {
+        recCount.fill(0);
+      }
       let count = 0;
-      recCount.fill(0);
       for (let step = t0; step <= t1; step++) {
         for (let b = 0; b < nbmps; b++) {
           const kk = ktop + step - 3 * b;
@@ -476,20 +500,25 @@ function multishiftQR<T extends FloatArray>(
           const tau = sv[so + 3];
           const v2 = tau === 0 ? 0 : sv[so + 1];
           const v3 = tau === 0 || nr < 3 ? 0 : sv[so + 2];
-          // Identity reflectors are recorded too, so each bulge's records are consecutive rows.
-          const idx = b * recStride + recCount[b]++;
-          recK[idx] = kk;
-          recN[idx] = nr;
-          recT[idx] = tau;
-          recV2[idx] = v2;
-          recV3[idx] = v3;
-          recT2[idx] = tau * v2;
-          recT3[idx] = tau * v3;
+          const t2 = tau * v2;
+          const t3 = tau * v3;
+          if (accumulating) {
+            if (tau === 0) continue;
+            accumulate(kdu, kk - w0, nr, tau, v2, v3, t2, t3);
+          } else {
+            // Identity reflectors are recorded too, so each bulge's records are consecutive rows.
+            const idx = b * recStride + recCount[b]++;
+            recK[idx] = kk;
+            recN[idx] = nr;
+            recT[idx] = tau;
+            recV2[idx] = v2;
+            recV3[idx] = v3;
+            recT2[idx] = t2;
+            recT3[idx] = t3;
+          }
           count++;
           if (tau === 0) continue;
           // Inside the window: rows kk..kk+2 from column kk, columns kk..kk+2 from row w0.
-          const t2 = tau * v2;
-          const t3 = tau * v3;
           if (nr === 3) {
             for (let j = kk, p = h(kk, kk); j <= w1; j++, p += ldh) {
               const sum = H[p] + v2 * H[p + 1] + v3 * H[p + 2];
@@ -528,6 +557,10 @@ function multishiftQR<T extends FloatArray>(
         }
       }
       if (count === 0) continue;
+      if (accumulating) {
+        applyAccumulated(kdu, w0, w1, i1, i2);
+        continue;
+      }
       // Outside the window. Bulge b's reflectors at step t overlap bulge b − 1's only at steps
       // t − 5..t − 1, which the chase did first, so applying all of bulge 0's reflectors, then
       // bulge 1's, ... is the same product; each bulge's run is a chain of consecutive positions
@@ -537,6 +570,60 @@ function multishiftQR<T extends FloatArray>(
       for (; j <= i2; j++) applyLeft(H, oH + j * ldh, nbmps);
       if (w0 > i1) applyRight(H, ldh, oH, i1, w0 - 1, nbmps);
       if (wantz) applyRight(Z, ldz, oZ, 0, N - 1, nbmps);
+    }
+  }
+
+  /**
+   * U ← U·P for the reflector P = I − τ·v·vᵀ, v = (1, v2, v3) (nr = 3) or (1, v2) (nr = 2), on
+   * columns c.. of the kdu×kdu U: only the rows where those columns can be nonzero.
+   */
+  function accumulate(kdu: number, c: number, nr: number, tau: number, v2: number, v3: number, t2: number, t3: number): void {
+    const p0 = uOff + c * kdu;
+    const p1 = p0 + kdu;
+    if (nr === 3) {
+      const p2 = p1 + kdu;
+      const top = Math.min(uTop[c], uTop[c + 1], uTop[c + 2]);
+      const bottom = Math.max(uBottom[c], uBottom[c + 1], uBottom[c + 2]);
+      for (let r = top; r <= bottom; r++) {
+        const sum = U[p0 + r] + v2 * U[p1 + r] + v3 * U[p2 + r];
+        U[p0 + r] -= sum * tau;
+        U[p1 + r] -= sum * t2;
+        U[p2 + r] -= sum * t3;
+      }
+      uTop[c] = uTop[c + 1] = uTop[c + 2] = top;
+      uBottom[c] = uBottom[c + 1] = uBottom[c + 2] = bottom;
+    } else {
+      const top = Math.min(uTop[c], uTop[c + 1]);
+      const bottom = Math.max(uBottom[c], uBottom[c + 1]);
+      for (let r = top; r <= bottom; r++) {
+        const sum = U[p0 + r] + v2 * U[p1 + r];
+        U[p0 + r] -= sum * tau;
+        U[p1 + r] -= sum * t2;
+      }
+      uTop[c] = uTop[c + 1] = top;
+      uBottom[c] = uBottom[c + 1] = bottom;
+    }
+  }
+
+  /**
+   * Applies a window's accumulated U (rows and columns w0..w1) outside the window: the columns
+   * to its right (up to i2) ← Uᵀ·(them); the rows above it (from i1) and Z's columns w0..w1 ←
+   * (them)·U.
+   */
+  function applyAccumulated(kdu: number, w0: number, w1: number, i1: number, i2: number): void {
+    const cols = i2 - w1;
+    if (cols > 0) {
+      blas.gemm('T', 'N', kdu, cols, kdu, 1, U, 1, kdu, uOff, H, 1, ldh, h(w0, w1 + 1), 0, U, 1, kdu, prodOff);
+      for (let j = 0; j < cols; j++) blas.copy(kdu, U, 1, prodOff + j * kdu, H, 1, h(w0, w1 + 1 + j));
+    }
+    const rows = w0 - i1;
+    if (rows > 0) {
+      blas.gemm('N', 'N', rows, kdu, kdu, 1, H, 1, ldh, h(i1, w0), U, 1, kdu, uOff, 0, U, 1, rows, prodOff);
+      for (let j = 0; j < kdu; j++) blas.copy(rows, U, 1, prodOff + j * rows, H, 1, h(i1, w0 + j));
+    }
+    if (wantz) {
+      blas.gemm('N', 'N', N, kdu, kdu, 1, Z, 1, ldz, oZ + w0 * ldz, U, 1, kdu, uOff, 0, U, 1, N, prodOff);
+      for (let j = 0; j < kdu; j++) blas.copy(N, U, 1, prodOff + j * N, Z, 1, oZ + (w0 + j) * ldz);
     }
   }
 
