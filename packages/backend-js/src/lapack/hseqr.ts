@@ -833,7 +833,7 @@ function swapBlocks<T extends FloatArray>(
     return true;
   }
   const m = n1 + n2;
-  const { D, K, rhs, M, Qs, QtD, tmp } = swapScratch;
+  const { D, K, rhs, M, Qs, QtD } = swapScratch;
   K.fill(0);
   M.fill(0);
   Qs.fill(0);
@@ -899,22 +899,39 @@ function swapBlocks<T extends FloatArray>(
   if (!(lowerLeft <= thresh)) return false;
 
   // Apply to T (rows j1..j1+m−1 from column j1, columns j1..j1+m−1 up to row j1+m−1) and Q.
-  for (let j = j1; j < N; j++) {
-    for (let i = 0; i < m; i++) {
-      let s = 0;
-      for (let l = 0; l < m; l++) s += Qs[l + 4 * i] * T[t(j1 + l, j)];
-      tmp[i] = s;
+  // m is 3 or 4 here (two 1×1 blocks took the rotation above); the sums run over l upwards.
+  const [q00, q10, q20, q30, q01, q11, q21, q31, q02, q12, q22, q32, q03, q13, q23, q33] = Qs;
+  for (let j = j1, p = t(j1, j1); j < N; j++, p += ldt) {
+    const x0 = T[p], x1 = T[p + 1], x2 = T[p + 2];
+    if (m === 3) {
+      T[p] = q00 * x0 + q10 * x1 + q20 * x2;
+      T[p + 1] = q01 * x0 + q11 * x1 + q21 * x2;
+      T[p + 2] = q02 * x0 + q12 * x1 + q22 * x2;
+    } else {
+      const x3 = T[p + 3];
+      T[p] = q00 * x0 + q10 * x1 + q20 * x2 + q30 * x3;
+      T[p + 1] = q01 * x0 + q11 * x1 + q21 * x2 + q31 * x3;
+      T[p + 2] = q02 * x0 + q12 * x1 + q22 * x2 + q32 * x3;
+      T[p + 3] = q03 * x0 + q13 * x1 + q23 * x2 + q33 * x3;
     }
-    for (let i = 0; i < m; i++) T[t(j1 + i, j)] = tmp[i];
   }
   const mulRight = (X: T, ldx: number, ox: number, rows: number): void => {
-    for (let r = 0; r < rows; r++) {
-      for (let j = 0; j < m; j++) {
-        let s = 0;
-        for (let l = 0; l < m; l++) s += X[ox + r + (j1 + l) * ldx] * Qs[l + 4 * j];
-        tmp[j] = s;
+    const c0 = ox + j1 * ldx, c1 = c0 + ldx, c2 = c1 + ldx, c3 = c2 + ldx;
+    if (m === 3) {
+      for (let r = 0; r < rows; r++) {
+        const x0 = X[c0 + r], x1 = X[c1 + r], x2 = X[c2 + r];
+        X[c0 + r] = x0 * q00 + x1 * q10 + x2 * q20;
+        X[c1 + r] = x0 * q01 + x1 * q11 + x2 * q21;
+        X[c2 + r] = x0 * q02 + x1 * q12 + x2 * q22;
       }
-      for (let j = 0; j < m; j++) X[ox + r + (j1 + j) * ldx] = tmp[j];
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const x0 = X[c0 + r], x1 = X[c1 + r], x2 = X[c2 + r], x3 = X[c3 + r];
+        X[c0 + r] = x0 * q00 + x1 * q10 + x2 * q20 + x3 * q30;
+        X[c1 + r] = x0 * q01 + x1 * q11 + x2 * q21 + x3 * q31;
+        X[c2 + r] = x0 * q02 + x1 * q12 + x2 * q22 + x3 * q32;
+        X[c3 + r] = x0 * q03 + x1 * q13 + x2 * q23 + x3 * q33;
+      }
     }
   };
   mulRight(T, ldt, oT, j1 + m);
@@ -929,7 +946,7 @@ function swapBlocks<T extends FloatArray>(
 /** Scratch of swapBlocks (at most 4×4; the routine is not re-entrant). */
 const swapScratch = {
   D: new Float64Array(16), K: new Float64Array(16), rhs: new Float64Array(4), M: new Float64Array(16),
-  Qs: new Float64Array(16), QtD: new Float64Array(16), tmp: new Float64Array(4),
+  Qs: new Float64Array(16), QtD: new Float64Array(16),
 };
 
 /** Puts the 2×2 block at j of a quasi-triangular T into standard form (lanv2), updating Q. */
