@@ -1,8 +1,8 @@
 /**
  * polyblas in a browser, end to end: core and the wasm backend are bundled for the browser with
  * esbuild, served to headless Chromium from a local server, and the page runs `linalg.svd` and
- * `matmul` through `@polyblas/core` on the default backend and on the TypeScript one, checks the
- * results against the mathematics and posts its figures back. Chromium is Debian's `chromium`
+ * `matmul` through `@polyblas/core` on the default backend, in a module Web Worker on wasm, and on
+ * the TypeScript one, checks the results against the mathematics and posts its figures back. Chromium is Debian's `chromium`
  * (or the binary named by `CHROMIUM_BIN`); without it this file is skipped, except in CI.
  */
 import { spawn } from 'node:child_process';
@@ -171,7 +171,7 @@ describe.skipIf(!chromium)(`browser end to end${chromium ? '' : ` (skipped: ${MI
     }
   });
 
-  it('runs svd and matmul in headless Chromium on wasm by default and on js when forced', async () => {
+  it('runs svd and matmul in headless Chromium on wasm by default, on wasm in a module worker, and on js when forced', async () => {
     const server = await serve(outdir);
     let posted: { results: PageResults | null; errors: string[] };
     try {
@@ -199,6 +199,23 @@ describe.skipIf(!chromium)(`browser end to end${chromium ? '' : ` (skipped: ${MI
       expect(run.svd.orthogonalityV, run.backend).toBeLessThan(1e-12);
       expect(run.svd.descending, run.backend).toBe(true);
       expect(run.matmul.error, run.backend).toBeLessThan(1e-13);
+    }
+
+    // In a module worker: core loads; wasm is either found by name (the worker applied the page's
+    // import map) or unavailable with the documented reason until its descriptor is registered.
+    const worker = results.worker;
+    if (worker.foundByName === 'wasm') expect(worker.reasonBefore).toBeNull();
+    else {
+      expect(worker.foundByName).toBe('js');
+      expect(worker.reasonBefore).toContain('not installed');
+    }
+    expect(worker.runs.map((r) => r.backend)).toEqual(['wasm']);
+    for (const run of worker.runs) {
+      expect(run.svd.reconstruction, 'worker').toBeLessThan(1e-12);
+      expect(run.svd.orthogonalityU, 'worker').toBeLessThan(1e-12);
+      expect(run.svd.orthogonalityV, 'worker').toBeLessThan(1e-12);
+      expect(run.svd.descending, 'worker').toBe(true);
+      expect(run.matmul.error, 'worker').toBeLessThan(1e-13);
     }
   });
 });

@@ -44,8 +44,8 @@ const browserOnly = {
 
 /**
  * Bundles core and the wasm backend into `outdir` (ES2022, platform browser, code splitting) and,
- * with `page: true`, compiles the test page's script (which imports `@polyblas/core` by name)
- * and copies page.html beside them. Resolves to esbuild's metafile, which lists every import.
+ * with `page: true`, compiles the test page's script (which imports `@polyblas/core` by name) and
+ * its worker's script, and copies page.html beside them. Resolves to esbuild's metafile, which lists every import.
  */
 export async function buildBrowserBundle({ outdir, page = false, minify = false }) {
   await mkdir(outdir, { recursive: true });
@@ -75,6 +75,26 @@ export async function buildBrowserBundle({ outdir, page = false, minify = false 
       target: 'es2022',
       external: ['@polyblas/core', '@polyblas/backend-wasm'],
       logLevel: 'silent',
+    });
+    // A worker does not necessarily see the page's import map: its script names the library's
+    // files by relative URL instead.
+    await esbuild.build({
+      entryPoints: [resolve(here, 'worker.ts')],
+      outdir,
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      logLevel: 'silent',
+      plugins: [{
+        name: 'polyblas-worker',
+        setup(build) {
+          build.onResolve({ filter: /^@polyblas\/(core|backend-wasm)$/ }, (args) => ({
+            path: `./${args.path === '@polyblas/core' ? ENTRY_NAMES.core : ENTRY_NAMES.wasm}.js`,
+            external: true,
+          }));
+        },
+      }],
     });
     await copyFile(resolve(here, 'page.html'), resolve(outdir, 'index.html'));
   }

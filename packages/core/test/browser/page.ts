@@ -4,16 +4,12 @@
  * TypeScript backend, checks each result against the mathematics here in the page, and hands
  * the figures to `polyblasReport` (page.html), which posts them to the test's server.
  */
-import { getBackend, linalg, matmul, random, setBackend, showConfig } from '@polyblas/core';
-import type { NDArray } from '@polyblas/core';
+import { getBackend, setBackend, showConfig } from '@polyblas/core';
 import { instantiateThreaded } from '@polyblas/backend-wasm';
+import { runOnCurrentBackend, type BackendRun } from './checks.js';
+import type { WorkerReport } from './worker.js';
 
-/** What the page measured on one backend; every figure is a relative error, ideally ~1e-15. */
-export interface BackendRun {
-  backend: string;
-  svd: { shape: number[]; reconstruction: number; orthogonalityU: number; orthogonalityV: number; descending: boolean };
-  matmul: { shape: number[]; error: number };
-}
+export type { BackendRun, WorkerReport };
 
 /** The page's report, posted as JSON. */
 export interface PageResults {
@@ -25,6 +21,44 @@ export interface PageResults {
   /** Why the pthreads build refused to load (it is for Node only). */
   threadedBuild: string;
   runs: BackendRun[];
+  /** The same checks in a module Web Worker. */
+  worker: WorkerReport;
+}
+
+/** How long the worker may take to report. */
+const WORKER_TIMEOUT_MS = 10_000;
+
+/** The parts of the browser's Worker the page uses (the tests compile without the DOM library). */
+interface PageWorker {
+  addEventListener(type: 'message', listener: (event: { data: WorkerReport | { error: string } }) => void): void;
+  addEventListener(type: 'error', listener: (event: { message?: string }) => void): void;
+  terminate(): void;
+}
+type WorkerConstructor = new (url: URL, options: { type: 'module' }) => PageWorker;
+
+/** Runs worker.js as a module worker and resolves to its report. */
+function runWorker(): Promise<WorkerReport> {
+  const { Worker } = globalThis as unknown as { Worker: WorkerConstructor };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    const timer = setTimeout(() => {
+      worker.terminate();
+      reject(new Error(`the worker did not report within ${WORKER_TIMEOUT_MS / 1000} s`));
+    }, WORKER_TIMEOUT_MS);
+    const settle = (): void => {
+      clearTimeout(timer);
+      worker.terminate();
+    };
+    worker.addEventListener('message', (event) => {
+      settle();
+      if ('error' in event.data) reject(new Error(`in the worker: ${event.data.error}`));
+      else resolve(event.data);
+    });
+    worker.addEventListener('error', (event) => {
+      settle();
+      reject(new Error(`the worker failed: ${event.message || 'worker.js or a module it imports did not load'}`));
+    });
+  });
 }
 
 interface PageGlobals {
@@ -33,78 +67,6 @@ interface PageGlobals {
   polyblasError(message: string): void;
 }
 const page = globalThis as unknown as PageGlobals;
-
-type Matrix = number[][];
-
-function asMatrix(a: NDArray): Matrix {
-  return a.toArray() as Matrix;
-}
-
-/** The naive triple loop, the reference every product is checked against. */
-function naiveProduct(a: Matrix, b: Matrix): Matrix {
-  const m = a.length;
-  const k = b.length;
-  const n = b[0].length;
-  const c: Matrix = [];
-  for (let i = 0; i < m; i++) {
-    const row = new Array<number>(n).fill(0);
-    for (let j = 0; j < n; j++) {
-      let sum = 0;
-      for (let p = 0; p < k; p++) sum += a[i][p] * b[p][j];
-      row[j] = sum;
-    }
-    c.push(row);
-  }
-  return c;
-}
-
-function transpose(a: Matrix): Matrix {
-  return a[0].map((_, j) => a.map((row) => row[j]));
-}
-
-function frobenius(a: Matrix): number {
-  let sum = 0;
-  for (const row of a) for (const v of row) sum += v * v;
-  return Math.sqrt(sum);
-}
-
-/** ‖a − b‖_F. */
-function distance(a: Matrix, b: Matrix): number {
-  return frobenius(a.map((row, i) => row.map((v, j) => v - b[i][j])));
-}
-
-function identity(n: number): Matrix {
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
-}
-
-function checkSvd(rows: number, cols: number, seed: number): BackendRun['svd'] {
-  const a = random([rows, cols], { seed });
-  const { u, s, vt } = linalg.svd(a, { fullMatrices: false });
-  const U = asMatrix(u);
-  const Vt = asMatrix(vt);
-  const sigma = s.toArray() as number[];
-  const usv = naiveProduct(U.map((row) => row.map((v, j) => v * sigma[j])), Vt);
-  const k = sigma.length;
-  return {
-    shape: [rows, cols],
-    reconstruction: distance(usv, asMatrix(a)) / frobenius(asMatrix(a)),
-    orthogonalityU: distance(naiveProduct(transpose(U), U), identity(k)) / Math.sqrt(k),
-    orthogonalityV: distance(naiveProduct(Vt, transpose(Vt)), identity(k)) / Math.sqrt(k),
-    descending: sigma.every((v, i) => v >= 0 && (i === 0 || v <= sigma[i - 1])),
-  };
-}
-
-function checkMatmul(m: number, k: number, n: number, seed: number): BackendRun['matmul'] {
-  const a = random([m, k], { seed });
-  const b = random([k, n], { seed: seed + 1 });
-  const reference = naiveProduct(asMatrix(a), asMatrix(b));
-  return { shape: [m, k, n], error: distance(asMatrix(matmul(a, b)), reference) / frobenius(reference) };
-}
-
-function runOnCurrentBackend(): BackendRun {
-  // Sizes above the size policy's small-problem rules, so the selected backend does the work.
-  return { backend: getBackend(), svd: checkSvd(48, 30, 7), matmul: checkMatmul(40, 33, 37, 11) };
-}
 
 async function main(): Promise<PageResults> {
   const config = showConfig();
@@ -119,6 +81,7 @@ async function main(): Promise<PageResults> {
       (error: unknown) => (error instanceof Error ? error.message : String(error)),
     ),
     runs: [runOnCurrentBackend()],
+    worker: await runWorker(),
   };
   await setBackend('js');
   results.runs.push(runOnCurrentBackend());
