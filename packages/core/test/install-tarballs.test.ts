@@ -12,7 +12,8 @@
  * In each project a plain `node` script (install/check.mjs) reports the backend chosen by default
  * and the inv and matmul residuals on every available backend, `npx polyblas info` must work, and
  * `tsc --noEmit` (the workspace's TypeScript) must type a small file importing @polyblas/core
- * from the installed declarations. The tarballs themselves must hold no tests, no tsbuildinfo and
+ * from the installed declarations. The wasm project also bundles check.mjs for browsers with
+ * esbuild from its node_modules, as an application would, and runs the bundle. The tarballs themselves must hold no tests, no tsbuildinfo and
  * no build directories, and every entry point they declare.
  *
  * OpenBLAS must build at install in CI and wherever the workspace's own binding loads; elsewhere
@@ -25,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import esbuild from 'esbuild';
 import type { BackendDescriptor } from '@polyblas/contract';
 
 const workspace = fileURLToPath(new URL('../../../', import.meta.url));
@@ -316,5 +318,40 @@ for (const scenario of scenarios) {
       const types = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], dir, env);
       expect(types.code, describeRun('tsc --noEmit', types)).toBe(0);
     }, INSTALL_TIMEOUT);
+
+    if (scenario.install.includes('@polyblas/backend-wasm')) {
+      it('bundles for the browser from the installed packages, keeping what their sideEffects mark, and the bundle computes right answers', async () => {
+        const { dir, env, result } = await installs.get(scenario.title)!;
+        expect(result.code, describeRun('npm install', result)).toBe(0);
+        // As an application's bundler would: from node_modules, "sideEffects" honoured (esbuild's
+        // default), for browsers, so a Node module anywhere in the published code fails the build.
+        const built = await esbuild.build({
+          absWorkingDir: dir,
+          entryPoints: [join(dir, 'check.mjs')],
+          outdir: join(dir, 'bundle'),
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          target: 'es2022',
+          metafile: true,
+          logLevel: 'silent',
+        });
+        const inputs = Object.keys(built.metafile.inputs);
+        expect(inputs.filter((f) => f.startsWith('node_modules/') && !f.startsWith('node_modules/@polyblas/'))).toEqual([]);
+
+        const check = await run(process.execPath, [join('bundle', 'check.js')], dir, env);
+        expect(check.code, describeRun('node bundle/check.js', check)).toBe(0);
+        const report = JSON.parse(check.stdout) as CheckReport;
+        // core registers its backends as a side effect of importing backend/builtin.js: with
+        // "sideEffects": false in core's package.json this bundle runs and knows no backend at all.
+        expect(report.config.backends.map((b) => b.name).sort()).toEqual(['accelerate', 'js', 'openblas', 'wasm']);
+        // The bundle holds core; it still finds the wasm package in node_modules by name.
+        expect(report.selected).toBe('wasm');
+        expect(Object.keys(report.results).sort()).toEqual(['js', 'wasm']);
+        for (const [name, r] of Object.entries(report.results)) {
+          for (const key of ['inv64', 'inv32', 'matmul64', 'matmul32'] as const) expect(r[key], `${name} ${key}`).toBeLessThan(10);
+        }
+      }, INSTALL_TIMEOUT);
+    }
   });
 }
