@@ -49,14 +49,13 @@ export function* choleskySteps(a: unknown, options: unknown): Steps<NDArray> {
     const off = t * n * n;
     // A NaN pivot passes LAPACK's `ajj <= 0` test in some libraries and not in others: reject
     // non-finite input (of the triangle that is read) the same way on every backend.
-    for (let i = 0; i < n; i++) {
-      assertFinite(buf.subarray(off + i * n + (upper ? i : 0), off + i * n + (upper ? n : i + 1)));
-    }
+    for (let i = 0, row = off; i < n; i++, row += n) assertFinite(buf, upper ? row + i : row, upper ? row + n : row + i + 1);
     // The buffer is Aᵀ column-major: A's lower triangle is its upper one, and the factor U of
     // Aᵀ = Uᵀ·U read back row-major is L = Uᵀ.
     if ((yield call(potrf, upper ? 'L' : 'U', n, buf, n, off)) > 0) throw new LinAlgError('Matrix is not positive definite');
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) if (upper ? j < i : j > i) buf[off + i * n + j] = 0;
+    for (let i = 0, row = off; i < n; i++, row += n) {
+      if (upper) buf.fill(0, row, row + i);
+      else buf.fill(0, row + i + 1, row + n);
     }
   }
   return wrap(buf, A.shape);

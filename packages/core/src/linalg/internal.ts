@@ -301,8 +301,8 @@ export function columnToRowMajor(
 }
 
 /** Throws LinAlgError when a buffer holds an infinity or a NaN (numpy's `_assert_finite`). @internal */
-export function assertFinite(data: ArrayLike<number>): void {
-  for (let i = 0; i < data.length; i++) {
+export function assertFinite(data: ArrayLike<number>, start = 0, end = data.length): void {
+  for (let i = start; i < end; i++) {
     const v = data[i];
     if (v - v !== 0) throw new LinAlgError('Array must not contain infs or NaNs');
   }
