@@ -204,7 +204,7 @@ async function installScenario(scenario: Scenario): Promise<Installed> {
   const dir = join(root, scenario.title.replace(/[^a-z]+/g, '-'));
   mkdirSync(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'scratch', version: '1.0.0', private: true, type: 'module' }, null, 2));
-  for (const fixture of ['check.mjs', 'types.ts']) copyFileSync(join(fixtures, fixture), join(dir, fixture));
+  for (const fixture of ['check.mjs', 'residuals.mjs', 'types.ts']) copyFileSync(join(fixtures, fixture), join(dir, fixture));
   const env = userEnvironment();
   if (scenario.bare) {
     const bin = join(dir, '.bare-bin');

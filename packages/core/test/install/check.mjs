@@ -3,8 +3,7 @@
 // residuals of inv and matmul on seeded inputs, as one line of JSON on stdout. The residuals are
 // scaled so that a correct result is a small multiple of 1 (see install-tarballs.test.ts).
 import { array, getBackend, linalg, matmul, setBackend, showConfig } from '@polyblas/core';
-
-const EPS = { float64: 2 ** -52, float32: 2 ** -23 };
+import { EPS, normInf, productError } from './residuals.mjs';
 
 /** mulberry32: a seeded generator of numbers in [-0.5, 0.5). */
 function generator(seed) {
@@ -24,18 +23,6 @@ function randomMatrix(rows, cols, seed, dtype, diagonalShift = 0) {
   return array(dtype === 'float32' ? Float32Array.from(data) : data, { shape: [rows, cols] });
 }
 
-/** The infinity norm (largest absolute row sum). */
-function normInf(a) {
-  const [rows, cols] = a.shape;
-  let worst = 0;
-  for (let i = 0; i < rows; i++) {
-    let sum = 0;
-    for (let j = 0; j < cols; j++) sum += Math.abs(a.get(i, j));
-    worst = Math.max(worst, sum);
-  }
-  return worst;
-}
-
 /** ‖A·inv(A) − I‖∞ / (n · eps · ‖A‖∞ · ‖inv(A)‖∞). */
 function invResidual(n, dtype, seed) {
   const a = randomMatrix(n, n, seed, dtype, n / 4);
@@ -51,7 +38,8 @@ function invResidual(n, dtype, seed) {
     }
     worst = Math.max(worst, rowSum);
   }
-  return worst / (n * EPS[dtype] * normInf(a) * normInf(x));
+  const norm = (m) => normInf(n, n, (i, j) => m.get(i, j));
+  return worst / (n * EPS[dtype] * norm(a) * norm(x));
 }
 
 /** max |C − A·B| / (k · eps · (|A|·|B|)), against a naive product accumulated in doubles. */
@@ -60,19 +48,7 @@ function matmulResidual(m, k, n, dtype, seed) {
   const b = randomMatrix(k, n, seed + 1, dtype);
   const c = matmul(a, b);
   if (c.dtype !== dtype || c.shape[0] !== m || c.shape[1] !== n) throw new Error(`matmul returned ${c.dtype} [${c.shape}]`);
-  let worst = 0;
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let exact = 0;
-      let magnitude = 0;
-      for (let p = 0; p < k; p++) {
-        exact += a.get(i, p) * b.get(p, j);
-        magnitude += Math.abs(a.get(i, p) * b.get(p, j));
-      }
-      worst = Math.max(worst, Math.abs(c.get(i, j) - exact) / (k * EPS[dtype] * magnitude));
-    }
-  }
-  return worst;
+  return productError(a, b, c);
 }
 
 const selected = getBackend();

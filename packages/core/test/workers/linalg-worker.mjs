@@ -3,9 +3,9 @@
 // loaded so that they all compute at once; then runs solve, svd and matmul on seeded inputs and
 // posts back the largest scaled residual of each (a correct result is a modest multiple of 1).
 import { parentPort, threadId, workerData } from 'node:worker_threads';
+import { EPS, normInf, productError } from '../install/residuals.mjs';
 
 const { seed, rounds, barrier, workers } = workerData;
-const EPS = { float64: 2 ** -52, float32: 2 ** -23 };
 
 /** Counts this worker in and waits (at most a minute) for the others. */
 function arriveAndWait() {
@@ -17,16 +17,6 @@ function arriveAndWait() {
     Atomics.wait(count, 0, seen, 1000);
   }
   return Atomics.load(count, 0) >= workers;
-}
-
-function normInf(rows, cols, at) {
-  let worst = 0;
-  for (let i = 0; i < rows; i++) {
-    let sum = 0;
-    for (let j = 0; j < cols; j++) sum += Math.abs(at(i, j));
-    worst = Math.max(worst, sum);
-  }
-  return worst;
 }
 
 /** ‖A·x − b‖∞ / (n · eps · (‖A‖∞ ‖x‖∞ + ‖b‖∞)) over the columns of b. */
@@ -74,20 +64,7 @@ function svdResidual(core, rng, m, n, dtype) {
 function matmulResidual(core, rng, m, k, n, dtype) {
   const a = rng.uniform(-0.5, 0.5, [m, k], { dtype });
   const b = rng.uniform(-0.5, 0.5, [k, n], { dtype });
-  const c = core.matmul(a, b);
-  let worst = 0;
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let exact = 0;
-      let magnitude = 0;
-      for (let p = 0; p < k; p++) {
-        exact += a.get(i, p) * b.get(p, j);
-        magnitude += Math.abs(a.get(i, p) * b.get(p, j));
-      }
-      worst = Math.max(worst, Math.abs(c.get(i, j) - exact) / (k * EPS[dtype] * magnitude));
-    }
-  }
-  return worst;
+  return productError(a, b, core.matmul(a, b));
 }
 
 let core;
