@@ -286,6 +286,30 @@ function multishiftQR<T extends FloatArray>(
   return kbot >= ilo ? kbot + 1 : 0;
 
   /**
+   * Applies the orthogonal n×n Q (at qOff in Q, leading dimension n), a transformation of rows and
+   * columns lo..lo+n−1 of H already applied inside that diagonal block, to the rest: the columns
+   * to its right up to `right` ← Qᵀ·(them); the rows above it from `top`, and Z's columns
+   * lo..lo+n−1, ← (them)·Q. The products go through `scratch` from sOff (N·n elements).
+   */
+  function transformOutside(Q: T, qOff: number, n: number, lo: number, top: number, right: number, scratch: T, sOff: number): void {
+    const hi = lo + n - 1;
+    if (right > hi) {
+      const cols = right - hi;
+      blas.gemm('T', 'N', n, cols, n, 1, Q, 1, n, qOff, H, 1, ldh, h(lo, hi + 1), 0, scratch, 1, n, sOff);
+      for (let j = 0; j < cols; j++) blas.copy(n, scratch, 1, sOff + j * n, H, 1, h(lo, hi + 1 + j));
+    }
+    if (lo > top) {
+      const rows = lo - top;
+      blas.gemm('N', 'N', rows, n, n, 1, H, 1, ldh, h(top, lo), Q, 1, n, qOff, 0, scratch, 1, rows, sOff);
+      for (let j = 0; j < n; j++) blas.copy(rows, scratch, 1, sOff + j * rows, H, 1, h(top, lo + j));
+    }
+    if (wantz) {
+      blas.gemm('N', 'N', N, n, n, 1, Z, 1, ldz, oZ + lo * ldz, Q, 1, n, qOff, 0, scratch, 1, N, sOff);
+      for (let j = 0; j < n; j++) blas.copy(N, scratch, 1, sOff + j * N, Z, 1, oZ + (lo + j) * ldz);
+    }
+  }
+
+  /**
    * Whether H(k, k−1) may be set to zero (then sets it): the Ahues–Tisseur test, which compares
    * it with the nearby entries rather than only with the diagonal (as lahqr does). lo..hi is the
    * block whose neighbouring entries may be consulted.
@@ -412,22 +436,7 @@ function multishiftQR<T extends FloatArray>(
         }
       }
       // Carry the window's transformation to the rest of H and to Z.
-      const ltop = wantt ? 0 : ktop;
-      if (kwtop > ltop) {
-        const rows = kwtop - ltop;
-        blas.gemm('N', 'N', rows, jw, jw, 1, H, 1, ldh, h(ltop, kwtop), W, 1, jw, vOff, 0, W, 1, rows, pOff);
-        for (let j = 0; j < jw; j++) blas.copy(rows, W, 1, pOff + j * rows, H, 1, h(ltop, kwtop + j));
-      }
-      const lbot = wantt ? N - 1 : kbot;
-      if (lbot > kbot) {
-        const cols = lbot - kbot;
-        blas.gemm('T', 'N', jw, cols, jw, 1, W, 1, jw, vOff, H, 1, ldh, h(kwtop, kbot + 1), 0, W, 1, jw, pOff);
-        for (let j = 0; j < cols; j++) blas.copy(jw, W, 1, pOff + j * jw, H, 1, h(kwtop, kbot + 1 + j));
-      }
-      if (wantz) {
-        blas.gemm('N', 'N', N, jw, jw, 1, Z, 1, ldz, oZ + kwtop * ldz, W, 1, jw, vOff, 0, W, 1, N, pOff);
-        for (let j = 0; j < jw; j++) blas.copy(N, W, 1, pOff + j * N, Z, 1, oZ + (kwtop + j) * ldz);
-      }
+      transformOutside(W, vOff, jw, kwtop, wantt ? 0 : ktop, wantt ? N - 1 : kbot, W, pOff);
     }
     return [ns - infqr, jw - ns];
   }
@@ -558,7 +567,7 @@ function multishiftQR<T extends FloatArray>(
       }
       if (count === 0) continue;
       if (accumulating) {
-        applyAccumulated(kdu, w0, w1, i1, i2);
+        transformOutside(U, uOff, kdu, w0, i1, i2, U, prodOff);
         continue;
       }
       // Outside the window. Bulge b's reflectors at step t overlap bulge b − 1's only at steps
@@ -602,28 +611,6 @@ function multishiftQR<T extends FloatArray>(
       }
       uTop[c] = uTop[c + 1] = top;
       uBottom[c] = uBottom[c + 1] = bottom;
-    }
-  }
-
-  /**
-   * Applies a window's accumulated U (rows and columns w0..w1) outside the window: the columns
-   * to its right (up to i2) ← Uᵀ·(them); the rows above it (from i1) and Z's columns w0..w1 ←
-   * (them)·U.
-   */
-  function applyAccumulated(kdu: number, w0: number, w1: number, i1: number, i2: number): void {
-    const cols = i2 - w1;
-    if (cols > 0) {
-      blas.gemm('T', 'N', kdu, cols, kdu, 1, U, 1, kdu, uOff, H, 1, ldh, h(w0, w1 + 1), 0, U, 1, kdu, prodOff);
-      for (let j = 0; j < cols; j++) blas.copy(kdu, U, 1, prodOff + j * kdu, H, 1, h(w0, w1 + 1 + j));
-    }
-    const rows = w0 - i1;
-    if (rows > 0) {
-      blas.gemm('N', 'N', rows, kdu, kdu, 1, H, 1, ldh, h(i1, w0), U, 1, kdu, uOff, 0, U, 1, rows, prodOff);
-      for (let j = 0; j < kdu; j++) blas.copy(rows, U, 1, prodOff + j * rows, H, 1, h(i1, w0 + j));
-    }
-    if (wantz) {
-      blas.gemm('N', 'N', N, kdu, kdu, 1, Z, 1, ldz, oZ + w0 * ldz, U, 1, kdu, uOff, 0, U, 1, N, prodOff);
-      for (let j = 0; j < kdu; j++) blas.copy(N, U, 1, prodOff + j * N, Z, 1, oZ + (w0 + j) * ldz);
     }
   }
 
